@@ -1,0 +1,49 @@
+# zizhu — the two Quick-start commands are `make demo` and `make test`. Both install what a fresh Debian
+# machine lacks (Debian: libcsv-dev, libxlsxwriter-dev; PyPI: openpyxl, xlsxwriter for tests and benchmarks).
+
+SWIFT      ?= swift
+PYTHON     ?= python3
+APT_PKGS   := libcsv-dev libxlsxwriter-dev
+PIP_PKGS   := openpyxl xlsxwriter
+SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+RELEASE    := .build/release/zizhu
+DEMO_OUT   := out/demo
+
+.PHONY: demo test deps deps-apt deps-pip build release unit readback clean bench
+
+demo: deps release
+	$(RELEASE) run samples -o $(DEMO_OUT)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) readback
+
+# Opens every document of a run with openpyxl, a reader we did not write.
+readback: release
+	rm -rf .build/readback && $(RELEASE) run samples -o .build/readback/samples > /dev/null
+	$(PYTHON) Tests/readback/check_outputs.py .build/readback/samples
+
+release:
+	$(SWIFT) build -c release --product zizhu
+
+build:
+	$(SWIFT) build
+
+deps: deps-apt deps-pip
+
+deps-apt:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+deps-pip:
+	@$(PYTHON) -c "import openpyxl, xlsxwriter" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PKGS)
+
+bench: deps release
+	$(PYTHON) Benchmarks/run.py
+
+clean:
+	rm -rf .build out

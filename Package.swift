@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "zizhu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "zizhu", targets: ["zizhu"]),
+        .library(name: "ZizhuCore", targets: ["ZizhuCore"]),
+        .library(name: "ZizhuImport", targets: ["ZizhuImport"]),
+        .library(name: "ZizhuExport", targets: ["ZizhuExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); see Makefile `deps`.
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+
+        // Pure Swift: model, policy, findings, rules. No C, no I/O.
+        .target(name: "ZizhuCore", resources: [.copy("Resources/bank-bins.tsv")]),
+        // Reading rosters: decoding, libcsv, header location, normalisation; policy files.
+        .target(name: "ZizhuImport", dependencies: [
+            "ZizhuCore", "CLibCSV",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Domain-free wrapper over libxlsxwriter.
+        .target(name: "ZizhuXLSX", dependencies: ["CXLSXWriter"]),
+        // The documents of a round.
+        .target(name: "ZizhuExport", dependencies: ["ZizhuCore", "ZizhuXLSX", "ZizhuImport"],
+                resources: [.copy("Resources/BankTemplates")]),
+        // Synthetic class sheets with planted anomalies.
+        .target(name: "ZizhuGenerate", dependencies: ["ZizhuCore", "ZizhuImport"]),
+        .executableTarget(name: "zizhu", dependencies: [
+            "ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuGenerate",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "ZizhuTestSupport", dependencies: ["ZizhuCore", "ZizhuImport"],
+                path: "Tests/ZizhuTestSupport"),
+
+        .testTarget(name: "ZizhuCoreTests", dependencies: ["ZizhuCore", "ZizhuTestSupport"]),
+        .testTarget(name: "ZizhuImportTests", dependencies: ["ZizhuImport", "ZizhuTestSupport"]),
+        .testTarget(name: "ZizhuXLSXTests", dependencies: ["ZizhuXLSX", "ZizhuTestSupport"]),
+        .testTarget(name: "ZizhuExportTests", dependencies: ["ZizhuExport", "ZizhuTestSupport"]),
+        .testTarget(name: "ZizhuGenerateTests", dependencies: ["ZizhuGenerate", "ZizhuTestSupport"]),
+        .testTarget(name: "ZizhuCLITests", dependencies: ["ZizhuTestSupport"]),
+    ]
+)

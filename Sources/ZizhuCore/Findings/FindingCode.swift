@@ -1,0 +1,67 @@
+/// The stable finding codes of DESIGN.md. Other tools rely on the raw values: extend, never rename.
+public enum FindingCode: String, Sendable, Codable, CaseIterable {
+    // Import
+    case encodingUnreadable = "encoding-unreadable"
+    case encodingGuessed = "encoding-guessed"
+    case headerNotFound = "header-not-found"
+    case columnMissing = "column-missing"
+    case rowShape = "row-shape"
+    case valueNormalized = "value-normalized"
+    case valueExcelMangled = "value-excel-mangled"
+    // Identity
+    case idFormat = "id-format"
+    case idChecksum = "id-checksum"
+    case idBirthdate = "id-birthdate"
+    case idRegion = "id-region"
+    case idGenderMismatch = "id-gender-mismatch"
+    case idLegacy = "id-legacy"
+    case nameInvalid = "name-invalid"
+    case studentNumberMismatch = "student-number-mismatch"
+    case studentNumberTemporary = "student-number-temporary"
+    case ageOutOfRange = "age-out-of-range"
+    // Duplicates
+    case duplicateIDInFile = "duplicate-id-in-file"
+    case duplicateIDAcrossFiles = "duplicate-id-across-files"
+    case duplicatePerson = "duplicate-person"
+    // Bank
+    case cardFormat = "card-format"
+    case cardLuhn = "card-luhn"
+    case cardBankMismatch = "card-bank-mismatch"
+    case cardHolderMismatch = "card-holder-mismatch"
+    case cardShared = "card-shared"
+    // Documents
+    case documentMissing = "document-missing"
+    // Money and patterns
+    case amountInvalid = "amount-invalid"
+    case amountNotStandard = "amount-not-standard"
+    case amountLevelMismatch = "amount-level-mismatch"
+    case amountUniform = "amount-uniform"
+    case quotaExceeded = "quota-exceeded"
+    case olderAgeRatio = "older-age-ratio"
+    case phoneShared = "phone-shared"
+    // Archive
+    case repeatAid = "repeat-aid"
+    case enrolledElsewhere = "enrolled-elsewhere"
+    // Enrolment and evidence lists
+    case notEnrolled = "not-enrolled"
+    case enrolmentMismatch = "enrolment-mismatch"
+    case categoryUnverified = "category-unverified"
+    case categoryVerified = "category-verified"
+
+    public var defaultSeverity: Severity {
+        switch self {
+        case .encodingUnreadable, .headerNotFound, .columnMissing, .rowShape, .valueExcelMangled,
+             .idFormat, .idChecksum, .idBirthdate, .idRegion, .studentNumberMismatch,
+             .duplicateIDInFile, .duplicateIDAcrossFiles, .cardFormat, .cardShared, .documentMissing,
+             .amountInvalid, .amountNotStandard, .nameInvalid, .repeatAid, .notEnrolled:
+            .error
+        case .encodingGuessed, .idGenderMismatch, .idLegacy, .studentNumberTemporary, .duplicatePerson,
+             .cardLuhn, .cardBankMismatch, .cardHolderMismatch, .amountLevelMismatch, .amountUniform,
+             .ageOutOfRange, .olderAgeRatio, .quotaExceeded, .phoneShared, .enrolledElsewhere,
+             .enrolmentMismatch, .categoryUnverified:
+            .warning
+        case .valueNormalized, .categoryVerified:
+            .info
+        }
+    }
+}

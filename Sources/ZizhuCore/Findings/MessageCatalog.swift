@@ -1,0 +1,91 @@
+/// The language of messages. Chinese is the default: clerks read it.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+}
+
+/// What a message says about a code: the problem and how to fix it, in each language. Templates name
+/// their arguments in braces: `{field}`, `{value}` and the keys of `Finding.arguments`.
+public struct MessageTemplate: Sendable {
+    public var zh: String
+    public var en: String
+    public var fixZh: String
+    public var fixEn: String
+
+    public init(zh: String, en: String, fixZh: String, fixEn: String) {
+        self.zh = zh
+        self.en = en
+        self.fixZh = fixZh
+        self.fixEn = fixEn
+    }
+}
+
+/// The one catalogue of messages (code → zh-CN and en). Entries are grouped by area in the
+/// `MessageCatalog+…` files; a test checks that every code has one.
+public enum MessageCatalog {
+    public static let entries: [FindingCode: MessageTemplate] = {
+        var all = importEntries
+        for (code, template) in ruleEntries { all[code] = template }
+        for (code, template) in crossCheckEntries { all[code] = template }
+        return all
+    }()
+
+    /// The finding's message, with identifiers masked unless `showValues`.
+    public static func message(for finding: Finding, language: Language = .zh, showValues: Bool = false) -> String {
+        render(template(finding.code, language: language), finding, showValues: showValues)
+    }
+
+    /// How to fix it, in plain words.
+    public static func fix(for finding: Finding, language: Language = .zh, showValues: Bool = false) -> String {
+        guard let entry = entries[finding.code] else { return "" }
+        return render(language == .zh ? entry.fixZh : entry.fixEn, finding, showValues: showValues)
+    }
+
+    private static func template(_ code: FindingCode, language: Language) -> String {
+        guard let entry = entries[code] else { return code.rawValue }
+        return language == .zh ? entry.zh : entry.en
+    }
+
+    private static func render(_ template: String, _ finding: Finding, showValues: Bool) -> String {
+        var text = template
+        var arguments = finding.arguments
+        arguments["field"] = arguments["field"] ?? finding.field ?? ""
+        arguments["value"] = finding.value ?? ""
+        for (key, value) in arguments {
+            text = text.replacingAll("{\(key)}", with: value)
+        }
+        return showValues ? text : Masking.maskIdentifiers(in: text)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        return components(separatedBy: target).joined(separator: replacement)
+    }
+
+    /// Splits on a separator string, Foundation-free.
+    func components(separatedBy separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.range(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}
+
+extension Substring {
+    func range(of needle: String) -> Range<Substring.Index>? {
+        guard let first = needle.first else { return nil }
+        var index = startIndex
+        while index < endIndex {
+            if self[index] == first, self[index...].hasPrefix(needle) {
+                return index..<self.index(index, offsetBy: needle.count)
+            }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,103 @@
+/// An amount of renminbi in fen. Never binary floating point.
+public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var fen: Int64
+
+    public init(fen: Int64) { self.fen = fen }
+    public init(yuan: Int64) { self.fen = yuan * 100 }
+
+    public static let zero = Money(fen: 0)
+
+    public static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
+    public static func - (a: Money, b: Money) -> Money { Money(fen: a.fen - b.fen) }
+    public static func += (a: inout Money, b: Money) { a.fen += b.fen }
+    public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
+
+    /// `1150.00`, `-3.05`: the decimal form of reports and bank files.
+    public var decimalString: String {
+        let sign = fen < 0 ? "-" : ""
+        let magnitude = fen.magnitude
+        let cents = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// `1,150.00`: the form printed for people.
+    public var groupedString: String {
+        let plain = decimalString
+        let negative = plain.hasPrefix("-")
+        let digits = negative ? String(plain.dropFirst()) : plain
+        let parts = digits.split(separator: ".")
+        var integer = String(parts[0])
+        var grouped = ""
+        while integer.count > 3 {
+            grouped = "," + integer.suffix(3) + grouped
+            integer = String(integer.dropLast(3))
+        }
+        return (negative ? "-" : "") + integer + grouped + "." + parts[1]
+    }
+
+    public var description: String { decimalString }
+
+    /// Amount as a Double, only for writing number cells; never compute with it.
+    public var yuanForDisplay: Double { Double(fen) / 100 }
+
+    public enum ParseError: Error, Hashable, Sendable {
+        case empty
+        case notANumber
+        case tooManyDecimals
+        case negative
+        case chineseNumerals
+        case tooLarge
+    }
+
+    /// Parses a yuan amount as clerks type it: `1150`, `1150.5`, `312.50`, `1,150.00`, `¥800`, `800元`.
+    /// Rejects a third decimal, negatives, Chinese numerals and anything else.
+    public static func parse(_ text: String) -> Result<Money, ParseError> {
+        var s = Substring(text.trimmingWhitespace())
+        if s.isEmpty { return .failure(.empty) }
+        if s.hasPrefix("¥") || s.hasPrefix("￥") { s = s.dropFirst() }
+        if s.hasSuffix("元") { s = s.dropLast() }
+        if s.hasPrefix("-") || s.hasPrefix("−") { return .failure(.negative) }
+        if s.hasPrefix("+") { s = s.dropFirst() }
+        if s.isEmpty { return .failure(.notANumber) }
+        if s.unicodeScalars.contains(where: { "零〇一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬".unicodeScalars.contains($0) }) {
+            return .failure(.chineseNumerals)
+        }
+        let pieces = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard pieces.count <= 2 else { return .failure(.notANumber) }
+        let integerPart = pieces[0]
+        let fraction = pieces.count == 2 ? pieces[1] : ""
+        guard !integerPart.isEmpty || !fraction.isEmpty else { return .failure(.notANumber) }
+        // Thousands separators are accepted only in their proper places: 1,150 or 12,345,678.
+        let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard let first = groups.first, (1...3).contains(first.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return .failure(.notANumber) }
+        }
+        let digits = groups.joined()
+        guard digits.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit) else {
+            return .failure(.notANumber)
+        }
+        if fraction.count > 2 { return .failure(.tooManyDecimals) }
+        guard digits.count <= 15 else { return .failure(.tooLarge) }
+        let yuan = Int64(digits.isEmpty ? "0" : digits) ?? 0
+        var fen = yuan * 100
+        if fraction.count == 1 { fen += Int64(fraction)! * 10 }
+        if fraction.count == 2 { fen += Int64(fraction)! }
+        return .success(Money(fen: fen))
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+}
+
+extension StringProtocol {
+    /// Trims spaces, tabs, newlines, U+00A0 and U+3000 at both ends.
+    public func trimmingWhitespace() -> String {
+        let isBlank: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{00A0}" || $0 == "\u{3000}" }
+        guard let start = firstIndex(where: { !isBlank($0) }) else { return "" }
+        let end = lastIndex(where: { !isBlank($0) })!
+        return String(self[start...end])
+    }
+}

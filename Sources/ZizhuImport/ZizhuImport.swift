@@ -1,0 +1,1 @@
+// ZizhuImport module.
