@@ -1,1 +1,0 @@
-// ZizhuImport module.
