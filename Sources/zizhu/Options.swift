@@ -1,0 +1,50 @@
+import ArgumentParser
+import ZizhuCore
+import ZizhuImport
+
+/// The inputs of a round and how to read them.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "班级名单文件或文件夹（.csv .txt .xlsx）。Roster files or folders.")
+    var inputs: [String] = []
+
+    @Option(help: ArgumentHelp("指定输入编码（UTF-8、GB18030、GBK、UTF-16LE…），默认自动识别。", valueName: "name"))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp("政策文件（YAML），默认使用内置政策。", valueName: "file"))
+    var policy: String?
+
+    mutating func validate() throws {
+        if let encoding, (try? IconvConverter(from: encoding)) == nil {
+            throw ValidationError("不认识的编码：\(encoding)（可用 UTF-8、GB18030、GBK、UTF-16LE、UTF-16BE）")
+        }
+    }
+
+    func loadPolicy() throws -> (policy: Policy, name: String) {
+        guard let path = policy else { return (Policy.default, "default") }
+        do {
+            let loaded = try PolicyFile.load(path: path)
+            return (loaded, path)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+    }
+}
+
+/// How messages are shown.
+struct MessageOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("消息语言：zh（默认）或 en。", valueName: "zh|en"))
+    var lang: LanguageChoice = .zh
+
+    @Flag(help: "显示完整的身份证号、银行卡号和电话（默认打码）。Show identifiers unmasked.")
+    var showValues = false
+
+    func reportOptions(policyName: String) -> ReportOptions {
+        ReportOptions(language: lang.language, showValues: showValues, toolVersion: Zizhu.version,
+                      policyName: policyName)
+    }
+}
+
+enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
+    case zh, en
+    var language: Language { self == .zh ? .zh : .en }
+}

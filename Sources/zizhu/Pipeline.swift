@@ -1,0 +1,53 @@
+import ZizhuCore
+import ZizhuImport
+
+/// Reads every input and validates the round: the shared first half of check, run and the
+/// single-document commands.
+struct Pipeline {
+    var inputOptions: InputOptions
+    var onlyImport = false
+
+    struct Outcome {
+        var files: [InputFile]
+        var imports: [FileImport]
+        var result: RoundResult
+        var policyName: String
+    }
+
+    func run() throws -> Outcome {
+        guard !inputOptions.inputs.isEmpty else {
+            throw CLIFailure("没有给出输入文件。用法：zizhu check 名单.csv 或 zizhu run 文件夹/ -o 输出文件夹/")
+        }
+        let (policy, policyName) = try inputOptions.loadPolicy()
+        let files: [InputFile]
+        do {
+            files = try InputCollector.collect(inputOptions.inputs)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        let options = ImportOptions(encoding: inputOptions.encoding)
+        var imports: [FileImport] = []
+        var applicants: [Applicant] = []
+        var importFindings: [Finding] = []
+        for (position, file) in files.enumerated() {
+            Terminal.progress("读取 \(position + 1)/\(files.count) \(file.displayName) …")
+            let fileImport: FileImport
+            do {
+                fileImport = try RosterReader.read(file, firstIndex: applicants.count, options: options)
+            } catch {
+                Terminal.endProgress()
+                throw CLIFailure(error.description)
+            }
+            applicants.append(contentsOf: fileImport.applicants)
+            importFindings.append(contentsOf: fileImport.findings)
+            imports.append(fileImport)
+        }
+        Terminal.progress("检查 \(applicants.count) 行 …")
+        let inputs = imports.map(\.summary)
+        // --only-import (for the benchmark) decides on the import findings alone.
+        let validator = Validator(policy: policy, additionalChecks: [], runsRules: !onlyImport)
+        let result = validator.run(inputs: inputs, applicants: applicants, importFindings: importFindings)
+        Terminal.endProgress()
+        return Outcome(files: files, imports: imports, result: result, policyName: policyName)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ZizhuCore
+import ZizhuExport
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "主流程：检查、退回问题行，生成花名册、公示名单、银行代发清单、退回清单、问题清单和 manifest.json。",
+        discussion: "退回问题行是正常结果：文件写成即退出码 0；无法完成时退出码 2。"
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var messages: MessageOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("输出文件夹（默认 out/）。", valueName: "dir"))
+    var output = "out"
+
+    @Option(help: ArgumentHelp("公示开始日期（年-月-日，默认今天）。", valueName: "date"))
+    var noticeStart: String?
+
+    @Option(help: ArgumentHelp("银行上传模板（zizhu bank --list 查看），默认取政策中的设置。", valueName: "name"))
+    var template: String?
+
+    func run() throws {
+        let outcome = try Pipeline(inputOptions: input).run()
+        let result = outcome.result
+        let reportOptions = messages.reportOptions(policyName: outcome.policyName)
+        var exportOptions = ExportOptions(policy: result.policy)
+        if let noticeStart { exportOptions.noticeStart = noticeStart }
+        if let template { exportOptions.bankTemplate = template }
+        exportOptions.language = reportOptions.language
+
+        let manifest: Manifest
+        do {
+            manifest = try RoundWriter.writeAll(
+                result,
+                inputs: zip(outcome.files, outcome.imports).map { (path: $0.path, rows: $1.summary.rows) },
+                outputDirectory: output,
+                options: exportOptions,
+                reportJSON: JSONReport.render(result, options: reportOptions),
+                progress: { Terminal.progress($0) })
+        } catch {
+            Terminal.endProgress()
+            throw CLIFailure("输出未完成，未留下不完整的文件：\(error)")
+        }
+        Terminal.endProgress()
+        Terminal.print(TextReport.render(result, options: reportOptions))
+        Terminal.print("")
+        Terminal.print(reportOptions.language == .zh ? "已生成（\(output)）：" : "Written to \(output):")
+        for entry in manifest.outputs {
+            Terminal.print("  \(entry.path)")
+        }
+    }
+}
