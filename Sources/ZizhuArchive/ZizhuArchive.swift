@@ -1,0 +1,1 @@
+// ZizhuArchive module: the archive of paid batches.
