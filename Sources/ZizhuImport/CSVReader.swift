@@ -205,7 +205,9 @@ final class CSVReader {
     }
 
     private func deliverBrokenRecord(_ kind: CSVProblem.Kind) {
-        let endLine = lineOfNextByte
+        var endLine = lineOfNextByte
+        // An open quote that swallowed the file's final line end: that end starts no further line.
+        if kind == .unterminatedQuote, endsWithLineBreak(), endLine > state.line { endLine -= 1 }
         state.deliverBrokenRecord(CSVProblem(kind: kind, line: state.line, endLine: endLine),
                                   extraBreaks: partialFieldBreaks())
     }
@@ -215,6 +217,12 @@ final class CSVReader {
         let length = parser.pointee.entry_pos
         guard length > 0, let entry = parser.pointee.entry_buf else { return 0 }
         return countLineBreaks(UnsafePointer(entry), length)
+    }
+
+    private func endsWithLineBreak() -> Bool {
+        let length = parser.pointee.entry_pos
+        guard length > 0, let entry = parser.pointee.entry_buf else { return false }
+        return entry[length - 1] == 0x0A || entry[length - 1] == 0x0D
     }
 
     /// Forgets the broken field: csv_fini resets the parser, and without CSV_STRICT_FINI it always succeeds.

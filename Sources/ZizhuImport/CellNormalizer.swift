@@ -23,6 +23,17 @@ struct NormalizationChanges: OptionSet, Sendable {
     static let uppercased = NormalizationChanges(rawValue: 1 << 7)
 }
 
+/// How a column's cells are normalised.
+enum CellKind: Sendable {
+    /// Names, addresses, notes: NFKC, except that Chinese punctuation (，（）：；！？) stays full-width, since
+    /// there it is the correct form and not a typing slip.
+    case text
+    /// ID, 学籍号, card, phone: full NFKC, and no blanks, dashes or leading `'` inside; uppercase letters.
+    case identifier
+    /// The amount: full NFKC (`１１５０` → `1150`, `（` → `(`) so that it parses.
+    case amount
+}
+
 /// A cell after normalisation: the value, and the text as typed when they differ.
 struct NormalizedCell {
     var value: String
@@ -37,19 +48,19 @@ struct NormalizedCell {
 /// Most cells are plain ASCII or CJK unified ideographs, which NFKC leaves as they are, so a byte scan
 /// decides first and only the other cells pay for Foundation's NFKC. Each cell becomes a String once.
 enum CellNormalizer {
-    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, identifier: Bool) -> NormalizedCell {
+    static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, as kind: CellKind) -> NormalizedCell {
         if bytes.isEmpty { return NormalizedCell(value: "", original: nil, changes: []) }
-        let clean = identifier ? isPlainIdentifier(bytes) : isPlainText(bytes)
+        let clean = kind == .identifier ? isPlainIdentifier(bytes) : isPlainText(bytes)
         let text = String(decoding: bytes, as: UTF8.self)
         if clean { return NormalizedCell(value: text, original: nil, changes: []) }
-        return normalizeSlowly(text, identifier: identifier)
+        return normalizeSlowly(text, as: kind)
     }
 
-    static func normalize(_ text: String, identifier: Bool) -> NormalizedCell {
+    static func normalize(_ text: String, as kind: CellKind) -> NormalizedCell {
         var copy = text
-        let clean = copy.withUTF8 { $0.isEmpty || (identifier ? isPlainIdentifier($0) : isPlainText($0)) }
+        let clean = copy.withUTF8 { $0.isEmpty || (kind == .identifier ? isPlainIdentifier($0) : isPlainText($0)) }
         if clean { return NormalizedCell(value: text, original: nil, changes: []) }
-        return normalizeSlowly(text, identifier: identifier)
+        return normalizeSlowly(text, as: kind)
     }
 
     /// Printable ASCII and CJK unified ideographs (U+4E00–U+9FFF: lead bytes E4–E9), no blank at either end.
@@ -81,10 +92,15 @@ enum CellNormalizer {
         return true
     }
 
-    static func normalizeSlowly(_ original: String, identifier: Bool) -> NormalizedCell {
+    /// Full-width punctuation of Chinese prose, kept in text cells: ！（），：；？
+    private static let chinesePunctuation: Set<UInt32> = [0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F]
+    /// Where kept punctuation hides from NFKC: Supplementary Private Use Area-A, which NFKC leaves alone.
+    private static let shelter: UInt32 = 0xF0000
+
+    static func normalizeSlowly(_ original: String, as kind: CellKind) -> NormalizedCell {
         var changes: NormalizationChanges = []
         var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(original.unicodeScalars.count)
+        var sheltered = false
         for scalar in original.unicodeScalars {
             switch scalar.value {
             case 0x200B...0x200D, 0xFEFF, 0x2060:
@@ -92,6 +108,9 @@ enum CellNormalizer {
             case 0x00A0, 0x3000:
                 changes.insert(.specialSpace)
                 scalars.append(" ")
+            case let value where kind == .text && chinesePunctuation.contains(value):
+                scalars.append(Unicode.Scalar(shelter + value - 0xFF00) ?? scalar)
+                sheltered = true
             default:
                 scalars.append(scalar)
             }
@@ -102,12 +121,19 @@ enum CellNormalizer {
             changes.insert(.fullWidth)
             text = compatible
         }
+        if sheltered {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+                let value = scalar.value
+                guard value >= shelter && value < shelter + 0x100 else { return scalar }
+                return Unicode.Scalar(value - shelter + 0xFF00) ?? scalar
+            }))
+        }
         let trimmed = text.trimmingWhitespace()
         if trimmed != text {
             changes.insert(.trimmed)
             text = trimmed
         }
-        if identifier {
+        if kind == .identifier {
             text = normalizeIdentifier(text, changes: &changes)
         }
         return NormalizedCell(value: text, original: text == original ? nil : original,

@@ -49,6 +49,9 @@ enum ImportMessages {
         case .strayQuote:
             Text(zh: "第 \(problem.endLine) 行的英文双引号用法不对（引号在单元格中间，或结束引号后还有其他字符），该行引号之后的内容没有读入；其他行照常读取",
                  en: "Line \(problem.endLine) misuses a double quote (a quote inside a cell, or text after a closing quote); the rest of that line was not read, other lines were")
+        case .unterminatedQuote where problem.endLine <= problem.line:
+            Text(zh: "第 \(problem.line) 行的英文双引号没有闭合，该行从引号起的内容没有读入",
+                 en: "The double quote opened on line \(problem.line) is never closed; that line was not read from the quote on")
         case .unterminatedQuote:
             Text(zh: "第 \(problem.line) 行开始的英文双引号一直没有闭合，第 \(problem.line)–\(problem.endLine) 行被当成了一个单元格，这些行没有读入",
                  en: "The double quote opened on line \(problem.line) is never closed, so lines \(problem.line)–\(problem.endLine) ran into one cell and were not read")

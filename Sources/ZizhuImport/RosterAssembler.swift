@@ -23,6 +23,7 @@ final class RosterAssembler {
     // Per-column facts of the layout, looked up for every cell.
     private var width = 0
     private var columnFields: [Field?] = []
+    private var columnKinds: [CellKind] = []
     private var identifierColumns: [Bool] = []
     /// Columns whose changes are reported as value-normalized: identifiers and the amount.
     private var reportedColumns: [Bool] = []
@@ -44,8 +45,8 @@ final class RosterAssembler {
     /// A record from the CSV reader; its bytes are valid only during the call.
     func consume(_ record: CSVRecord) {
         if layout != nil {
-            consumeData(line: record.line, count: record.count, problem: record.problem) { column, identifier in
-                CellNormalizer.normalize(record.field(column), identifier: identifier)
+            consumeData(line: record.line, count: record.count, problem: record.problem) { column, kind in
+                CellNormalizer.normalize(record.field(column), as: kind)
             }
             return
         }
@@ -56,8 +57,8 @@ final class RosterAssembler {
     /// A row given as text (a sheet row of an XLSX, or a row replayed from the header scan).
     func consume(line: Int, cells: [String], problem: CSVProblem? = nil) {
         if layout != nil {
-            consumeData(line: line, count: cells.count, problem: problem) { column, identifier in
-                CellNormalizer.normalize(cells[column], identifier: identifier)
+            consumeData(line: line, count: cells.count, problem: problem) { column, kind in
+                CellNormalizer.normalize(cells[column], as: kind)
             }
             return
         }
@@ -73,7 +74,7 @@ final class RosterAssembler {
 
     private func scan(line: Int, cells: [String], problem: CSVProblem?) {
         guard !gaveUp else { return }
-        let normalized = cells.map { CellNormalizer.normalize($0, identifier: false).value }
+        let normalized = cells.map { CellNormalizer.normalize($0, as: .text).value }
         if normalized.allSatisfy(\.isEmpty) {
             if let problem { reportFileLevel(problem) }
             return
@@ -93,7 +94,7 @@ final class RosterAssembler {
     /// No row names both 姓名 and an ID column: take the best partial header, or report none.
     private func settleWithoutFullHeader() {
         if let weak = weakHeaderRow {
-            let normalized = scannedRows[weak].cells.map { CellNormalizer.normalize($0, identifier: false).value }
+            let normalized = scannedRows[weak].cells.map { CellNormalizer.normalize($0, as: .text).value }
             adoptHeader(at: weak, columns: RosterAssembler.mapColumns(normalized))
             return
         }
@@ -113,7 +114,7 @@ final class RosterAssembler {
 
     private func adoptHeader(at position: Int, columns: [Field: Int]) {
         let row = scannedRows[position]
-        var headers = row.cells.map { CellNormalizer.normalize($0, identifier: false).value }
+        var headers = row.cells.map { CellNormalizer.normalize($0, as: .text).value }
         // Excel writes empty cells up to the widest row (often the title); they are not columns.
         while let last = headers.last, last.isEmpty { headers.removeLast() }
         let layout = ColumnLayout(file: file, headers: headers, headerLine: row.line, columns: columns)
@@ -122,6 +123,10 @@ final class RosterAssembler {
         columnFields = (0..<width).map { _ in nil }
         for (field, column) in columns { columnFields[column] = field }
         identifierColumns = columnFields.map { $0?.isIdentifier ?? false }
+        columnKinds = columnFields.map { field in
+            guard let field else { return .text }
+            return field.isIdentifier ? .identifier : field == .amount ? .amount : .text
+        }
         reportedColumns = columnFields.map { $0.map { $0.isIdentifier || $0 == .amount } ?? false }
         nameColumn = columns[.name]
         idColumn = columns[.idNumber]
@@ -142,7 +147,7 @@ final class RosterAssembler {
     // MARK: - Data rows
 
     private func consumeData(
-        line: Int, count: Int, problem: CSVProblem?, cell: (Int, Bool) -> NormalizedCell
+        line: Int, count: Int, problem: CSVProblem?, cell: (Int, CellKind) -> NormalizedCell
     ) {
         guard let layout else { return }
         var cells: [String] = []
@@ -151,7 +156,7 @@ final class RosterAssembler {
         var changed: [(column: Int, changes: NormalizationChanges)] = []
         let shared = min(count, width)
         for column in 0..<shared {
-            let normalized = cell(column, identifierColumns[column])
+            let normalized = cell(column, columnKinds[column])
             cells.append(normalized.value)
             if let original = normalized.original {
                 originals[column] = original
@@ -163,7 +168,7 @@ final class RosterAssembler {
         var lastFilled = 0
         if count > width {
             for column in width..<count {
-                let value = cell(column, false).value
+                let value = cell(column, .text).value
                 if !value.isEmpty {
                     extra.append(value)
                     lastFilled = column + 1
@@ -173,7 +178,9 @@ final class RosterAssembler {
 
         let kind = RowClassifier.classify(extra.isEmpty ? cells : cells + extra,
                                           nameColumn: nameColumn, idColumn: idColumn)
-        guard kind == .student else {
+        // A record cut short by a parse error is still a row of the file (it goes back to the teacher),
+        // unless what survived of it is a totals or signature line.
+        guard kind == .student || (problem != nil && kind == .blank) else {
             if let problem { reportFileLevel(problem) }
             return
         }

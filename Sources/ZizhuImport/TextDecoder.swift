@@ -131,8 +131,8 @@ final class TextDecoder {
         try fill(upTo: window)
         let ahead = UnsafeRawBufferPointer(start: pending.base, count: min(pending.count, window))
         let wholeRest = source.reachedEnd && pending.count <= window
-        let check = UTF8Validator.isValid(ahead, allowTruncatedEnd: !wholeRest)
-        try settle(check.valid ? .utf8 : .gb18030, guessed: !check.valid, displayName: displayName)
+        let utf8 = UTF8Validator.looksLikeUTF8(ahead, allowTruncatedEnd: !wholeRest)
+        try settle(utf8 ? .utf8 : .gb18030, guessed: !utf8, displayName: displayName)
     }
 
     /// Decodes `input`; returns how many bytes were consumed and whether to go on.

@@ -127,7 +127,13 @@ enum EncodingSniffer {
         if let mark { return .settled(mark.0, bomLength: mark.1, guessed: false) }
         if let order = utf16ByteOrder(prefix) { return .settled(order, bomLength: 0, guessed: true) }
         let check = UTF8Validator.isValid(prefix, allowTruncatedEnd: !wholeFile)
-        if !check.valid { return .settled(.gb18030, bomLength: 0, guessed: true) }
+        if !check.valid {
+            // Damaged UTF-8 stays UTF-8 (and is reported where it breaks) rather than being garbled as GB18030.
+            if UTF8Validator.looksLikeUTF8(prefix, allowTruncatedEnd: !wholeFile) {
+                return .settled(.utf8, bomLength: 0, guessed: false)
+            }
+            return .settled(.gb18030, bomLength: 0, guessed: true)
+        }
         if check.multibyte || wholeFile { return .settled(.utf8, bomLength: 0, guessed: false) }
         return .asciiSoFar
     }

@@ -8,6 +8,9 @@ struct UTF8Validator {
     private var upper: UInt8 = 0xBF
     /// True once any non-ASCII sequence has been seen.
     private(set) var sawMultibyte = false
+    /// Bytes in complete, valid multi-byte sequences.
+    private(set) var multibyteBytes = 0
+    private var sequenceLength = 0
 
     /// True when the input so far ends inside a sequence.
     var isMidSequence: Bool { needed > 0 }
@@ -41,6 +44,7 @@ struct UTF8Validator {
                 case 0xF4: needed = 3; lower = 0x80; upper = 0x8F
                 default: return i - 1
                 }
+                sequenceLength = needed + 1
             } else {
                 let b = p[i]
                 if b < lower || b > upper {
@@ -51,9 +55,37 @@ struct UTF8Validator {
                 upper = 0xBF
                 needed -= 1
                 i += 1
+                if needed == 0 { multibyteBytes += sequenceLength }
             }
         }
         return nil
+    }
+
+    /// How UTF-8-like a buffer is: bytes in valid multi-byte sequences, and the number of invalid spots
+    /// (scanning on past each). UTF-8 with a damaged byte scores high; GBK text, whose byte pairs only now and
+    /// then happen to form a valid UTF-8 sequence, scores low.
+    static func evidence(_ bytes: UnsafeRawBufferPointer) -> (multibyteBytes: Int, invalid: Int) {
+        var offset = 0
+        var multibyte = 0
+        var invalid = 0
+        while offset < bytes.count {
+            var validator = UTF8Validator()
+            let bad = validator.validate(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+            multibyte += validator.multibyteBytes
+            guard let bad else { break }
+            invalid += 1
+            offset += bad + 1
+        }
+        return (multibyte, invalid)
+    }
+
+    /// Text that is valid UTF-8, or clearly UTF-8 with a few damaged bytes (at least 8 bytes of valid
+    /// multi-byte sequences per invalid spot): reading that as GB18030 would garble it.
+    static func looksLikeUTF8(_ bytes: UnsafeRawBufferPointer, allowTruncatedEnd: Bool) -> Bool {
+        let check = isValid(bytes, allowTruncatedEnd: allowTruncatedEnd)
+        if check.valid { return true }
+        let evidence = evidence(bytes)
+        return evidence.multibyteBytes >= 8 && evidence.multibyteBytes >= 8 * evidence.invalid
     }
 
     /// Whole-buffer check: valid UTF-8, with an unfinished sequence at the end allowed when `allowTruncatedEnd`.
