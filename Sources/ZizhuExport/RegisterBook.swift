@@ -126,9 +126,10 @@ struct RegisterSheetsWriter {
                 row += 1
             }
             total += sheetTotal
-            let dataRows = RegisterBook.firstDataRow...(RegisterBook.firstDataRow + (end - first) - 1)
-            sheetRanges.append((sheet.name, dataRows))
-            if sheetNumber < sheetCount - 1 {
+            if end > first {
+                sheetRanges.append((sheet.name, RegisterBook.firstDataRow...(row - 1)))
+            }
+            if sheetNumber < sheetCount - 1, let dataRows = sheetRanges.last?.rows {
                 try writeSubtotal(sheet, row: row, count: end - first, amount: sheetTotal, rows: dataRows)
             } else {
                 try writeTotal(sheet, row: row)
@@ -201,7 +202,7 @@ struct RegisterSheetsWriter {
         try sheet.write("合计", row: row, column: 0, format: formats.totalLabel)
         try sheet.write(Double(count), row: row, column: 1, format: formats.totalCount)
         try sheet.merge(row: row, columns: 2...8, text: "大写：" + ChineseAmount.words(total), format: formats.totalText)
-        if count == 0 {
+        if sheetRanges.isEmpty {
             try sheet.write(0, row: row, column: RegisterBook.amountColumn, format: formats.totalMoney)
         } else {
             let ranges = sheetRanges.map { entry -> String in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZizhuTestSupport
 @testable import ZizhuExport
 
 @Suite struct SHA256Tests {
@@ -33,14 +34,7 @@ import Testing
         // Lengths 0…130 cover the padding cases (55, 56, 63, 64, 119, 120 bytes).
         let text = (0...130).map { String(repeating: "a", count: $0) }
         let script = "import hashlib,sys\nfor n in range(131): print(hashlib.sha256(b'a'*n).hexdigest())"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = String(decoding: try XLSXReadBack.runPython(script, arguments: []), as: UTF8.self)
         let expected = output.split(separator: "\n").map(String.init)
         #expect(expected.count == 131)
         for (n, sample) in text.enumerated() where n < expected.count {

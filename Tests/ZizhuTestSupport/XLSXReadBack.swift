@@ -92,20 +92,32 @@ public struct XLSXReadBack: Decodable, Sendable {
     }
 
     /// Runs `python3 -c script args…` and returns its stdout; throws with stderr on a non-zero exit.
+    /// Output goes through temporary files, not pipes: Foundation's pipe reading traps on EINTR.
     public static func runPython(_ script: String, arguments: [String]) throws -> Data {
+        let base = NSTemporaryDirectory() + "zizhu-readback-" + UUID().uuidString
+        let outPath = base + ".out"
+        let errPath = base + ".err"
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+        guard FileManager.default.createFile(atPath: outPath, contents: nil),
+              FileManager.default.createFile(atPath: errPath, contents: nil),
+              let out = FileHandle(forWritingAtPath: outPath), let err = FileHandle(forWritingAtPath: errPath) else {
+            throw Failure(description: "cannot create temporary files for python3")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script] + arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
+        process.standardOutput = out
+        process.standardError = err
         try process.run()
-        // Read before waiting: a large answer would otherwise fill the pipe and block python.
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try? out.close()
+        try? err.close()
+        let data = FileManager.default.contents(atPath: outPath) ?? Data()
         guard process.terminationStatus == 0 else {
+            let errors = FileManager.default.contents(atPath: errPath) ?? Data()
             throw Failure(description: "python3 failed (\(process.terminationStatus)): "
                           + String(decoding: errors, as: UTF8.self))
         }
