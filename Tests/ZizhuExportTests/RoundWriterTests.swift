@@ -91,3 +91,49 @@ final class Messages: @unchecked Sendable {
     func append(_ message: String) { lock.withLock { items.append(message) } }
     var all: [String] { lock.withLock { items } }
 }
+
+/// The proof from a real reader: the run's folder passes Tests/readback/check_outputs.py (openpyxl).
+@Suite struct ReadbackScriptTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("readback/check_outputs.py").path
+
+    @Test(arguments: ["generic", "nongxin-pipe", "fixed-fen"])
+    func aRunsOutputPassesTheReadbackScript(template: String) throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round(classes: 5, perClass: 7, otherRows: 4, returnedRows: [1, 6, 20, 37])
+        let summary = Manifest.SummaryRecord(result.summary)
+        let report = String(decoding: try JSONEncoder().encode(["summary": summary]), as: UTF8.self)
+        _ = try RoundWriter.writeAll(result, inputs: [], outputDirectory: folder.path,
+                                     options: ExportOptions(noticeStart: "2026-09-14", bankTemplate: template),
+                                     reportJSON: report, progress: nil)
+        let output = try XLSXReadBack.runPython(
+            "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+            arguments: [Self.script, folder.path])
+        let text = String(decoding: output, as: UTF8.self)
+        #expect(text.hasSuffix(" passed, 0 failed\n"), "\(text)")
+        // ZIZHU_EXPORT_SAMPLE_DIR=… keeps a copy of the run to look at (LibreOffice, Excel).
+        if let keep = ProcessInfo.processInfo.environment["ZIZHU_EXPORT_SAMPLE_DIR"], template == "generic" {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.copyItem(atPath: folder.path, toPath: keep)
+        }
+    }
+
+    @Test func theScriptCatchesATamperedRegister() throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round()
+        _ = try RoundWriter.writeAll(result, inputs: [], outputDirectory: folder.path,
+                                     options: ExportOptions(noticeStart: "2026-09-14"), reportJSON: "{}", progress: nil)
+        // Replace the notice with one that leaks an ID number: the script must fail.
+        let leaky = RoundResult(policy: result.policy, inputs: result.inputs, applicants: result.applicants.map {
+            var a = $0
+            if let column = a.layout.column(of: .name) { a.cells[column] = a.value(.idNumber) }
+            return a
+        }, findings: result.findings, isReturned: result.isReturned, summary: result.summary)
+        try NoticeList.write(leaky, to: folder.file(NoticeList.fileName), start: CivilDate(year: 2026, month: 9, day: 14)!)
+        #expect(throws: XLSXReadBack.Failure.self) {
+            _ = try XLSXReadBack.runPython(
+                "import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')",
+                arguments: [Self.script, folder.path])
+        }
+    }
+}

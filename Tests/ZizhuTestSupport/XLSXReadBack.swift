@@ -119,7 +119,7 @@ public struct XLSXReadBack: Decodable, Sendable {
         guard process.terminationStatus == 0 else {
             let errors = FileManager.default.contents(atPath: errPath) ?? Data()
             throw Failure(description: "python3 failed (\(process.terminationStatus)): "
-                          + String(decoding: errors, as: UTF8.self))
+                          + String(decoding: errors, as: UTF8.self) + String(decoding: data, as: UTF8.self))
         }
         return data
     }
