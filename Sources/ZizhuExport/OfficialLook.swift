@@ -1,0 +1,94 @@
+import Foundation
+import ZizhuCore
+import ZizhuXLSX
+
+/// The formats of the official forms: 宋体 throughout, a large bold title, bordered table cells, identifiers
+/// as text (`@`), amounts `#,##0.00`. One instance per workbook.
+struct OfficialFormats {
+    static let font = "宋体"
+
+    let title: Format
+    let line: Format
+    let lineRight: Format
+    let paragraph: Format
+    let header: Format
+    let text: Format
+    let textCenter: Format
+    let identifier: Format
+    let serial: Format
+    let money: Format
+    let count: Format
+    let totalLabel: Format
+    let totalCount: Format
+    let totalMoney: Format
+    let totalText: Format
+    let signature: Format
+    let wrapText: Format
+
+    init(_ workbook: Workbook) throws {
+        let base = CellStyle(fontName: OfficialFormats.font, fontSize: 11, vertical: .center)
+        let cell = base.with { $0.border = .thin }
+        title = try workbook.format(base.with { $0.fontSize = 18; $0.bold = true; $0.horizontal = .center })
+        line = try workbook.format(base.with { $0.horizontal = .left })
+        lineRight = try workbook.format(base.with { $0.horizontal = .right })
+        paragraph = try workbook.format(base.with { $0.horizontal = .left; $0.vertical = .top; $0.wrap = true })
+        header = try workbook.format(cell.with { $0.bold = true; $0.horizontal = .center; $0.wrap = true })
+        text = try workbook.format(cell.with { $0.horizontal = .left })
+        textCenter = try workbook.format(cell.with { $0.horizontal = .center })
+        identifier = try workbook.format(cell.with { $0.numberFormat = "@"; $0.horizontal = .left })
+        serial = try workbook.format(cell.with { $0.numberFormat = "0"; $0.horizontal = .center })
+        money = try workbook.format(cell.with { $0.numberFormat = "#,##0.00"; $0.horizontal = .right })
+        count = try workbook.format(cell.with { $0.numberFormat = "0"; $0.horizontal = .right })
+        totalLabel = try workbook.format(cell.with { $0.bold = true; $0.horizontal = .center })
+        totalCount = try workbook.format(cell.with { $0.bold = true; $0.numberFormat = "0\"人\""; $0.horizontal = .center })
+        totalMoney = try workbook.format(cell.with { $0.bold = true; $0.numberFormat = "#,##0.00"; $0.horizontal = .right })
+        totalText = try workbook.format(cell.with { $0.bold = true; $0.horizontal = .left })
+        signature = try workbook.format(base.with { $0.horizontal = .left })
+        wrapText = try workbook.format(cell.with { $0.horizontal = .left; $0.vertical = .top; $0.wrap = true })
+    }
+}
+
+/// Small helpers shared by the documents.
+enum Official {
+    /// Escapes `&` for Excel header/footer codes and keeps the text within the 255-character limit.
+    static func footer(left: String) -> String {
+        let escaped = String(left.replacingOccurrences(of: "&", with: "&&").prefix(120))
+        return "&L\(escaped)&C第 &P 页，共 &N 页"
+    }
+
+    static let pageNumbersOnly = "&C第 &P 页，共 &N 页"
+
+    /// 填表日期 line: the date filled in, or blanks to write by hand.
+    static func fillDateText(_ date: CivilDate?) -> String {
+        guard let date else { return "填表日期：      年    月    日" }
+        return "填表日期：\(date.year)年\(date.month)月\(date.day)日"
+    }
+
+    /// Column widths that fit the header and a sample of the values (the first rows are representative;
+    /// scanning a million rows to size a column is not worth it).
+    static func widths(headers: [String], sample: (Int) -> [String], sampleCount: Int,
+                       minimum: Double = 4, maximum: Double = 40) -> [Double] {
+        var widest = headers.map(DisplayWidth.of)
+        for position in 0..<sampleCount {
+            for (column, value) in sample(position).enumerated() where column < widest.count {
+                widest[column] = max(widest[column], DisplayWidth.of(value))
+            }
+        }
+        return widest.map { min(maximum, max(minimum, Double($0) + 2)) }
+    }
+
+    /// The 户名 a bank pays: the 持卡人 column when filled, else the student's name.
+    static func accountHolder(_ applicant: Applicant) -> String {
+        let holder = applicant.value(.cardHolder).trimmingWhitespace()
+        return holder.isEmpty ? applicant.value(.name) : holder
+    }
+
+    /// Wraps a ZizhuXLSX error with the document's name; passes other errors through.
+    static func run<T>(_ document: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as XLSXError {
+            throw ExportError.workbook(document: document, error)
+        }
+    }
+}

@@ -1,0 +1,325 @@
+import ZizhuCore
+import ZizhuXLSX
+
+/// 发放花名册 (花名册.xlsx): every accepted row, by grade, class and input order, in the official look of
+/// DOMAIN.md — merged title, 填报单位 line, header repeated on every printed page, identifiers as text,
+/// amounts `#,##0.00`, a 合计 row with 人数, 金额 (a formula with its value cached) and 大写, the three
+/// signature lines and 填表日期; A4 landscape, one page wide, 第 X 页，共 Y 页. A second sheet, 汇总, gives
+/// per class the 人数 and 金额 of each tier and the total.
+///
+/// Sheet-splitting rule: a sheet holds at most `rowsPerSheet` (1,048,000) data rows — Excel's limit of
+/// 1,048,576 rows less the title, the 填报单位 line, the header, the 小计/合计 row and the signature lines.
+/// Beyond that the rows continue on 花名册（2）, 花名册（3）…, each with its own title and header and a
+/// 本表小计 row; 序号 runs on across sheets and the 合计 on the last sheet covers every sheet.
+public enum RegisterBook {
+    public static let fileName = "花名册.xlsx"
+    public static let sheetName = "花名册"
+    public static let summarySheetName = "汇总"
+    public static let rowsPerSheet = 1_048_000
+
+    /// The columns, in order. The register is internal: it holds the full identifiers.
+    public static let headers = ["序号", "姓名", "性别", "身份证号", "学籍号", "年级", "班级", "困难类型", "困难等级",
+                                 "资助金额", "银行卡号", "开户行", "持卡人", "备注"]
+    static let amountColumn = 9
+    static let identifierColumns = [3, 4, 10]
+    static let firstDataRow = 3
+
+    /// Writes the register of a round's accepted rows to `path`, atomically.
+    public static func write(_ result: RoundResult, to path: String, fillDate: CivilDate? = nil,
+                             temporaryDirectory: String? = nil) throws {
+        try AtomicFile.write(to: path) { temporary in
+            _ = try write(result, order: .accepted(result), toPath: temporary, fillDate: fillDate,
+                          temporaryDirectory: temporaryDirectory)
+        }
+    }
+
+    /// Writes straight to `path` (the caller makes it atomic); returns the number of data rows.
+    static func write(_ result: RoundResult, order: RosterOrder, toPath path: String, fillDate: CivilDate?,
+                      temporaryDirectory: String?, rowsPerSheet: Int = RegisterBook.rowsPerSheet) throws -> Int {
+        try Official.run(fileName) {
+            let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
+                                                                             temporaryDirectory: temporaryDirectory))
+            let policy = result.policy
+            let title = policy.roundTitle + "发放花名册"
+            try workbook.setProperties(DocumentProperties(title: title, subject: policy.program, author: "zizhu",
+                                                          company: policy.school, category: "学生资助"))
+            let formats = try OfficialFormats(workbook)
+            var writer = RegisterSheetsWriter(result: result, order: order, workbook: workbook, formats: formats,
+                                              title: title, fillDate: fillDate, rowsPerSheet: max(1, rowsPerSheet))
+            try writer.writeRows()
+            try writer.writeSummarySheet()
+            try workbook.close()
+            return order.rows.count
+        }
+    }
+}
+
+/// The state of one register being written: the current sheet, the running totals, the class summary.
+struct RegisterSheetsWriter {
+    let result: RoundResult
+    let order: RosterOrder
+    let workbook: Workbook
+    let formats: OfficialFormats
+    let title: String
+    let fillDate: CivilDate?
+    let rowsPerSheet: Int
+    let widths: [Double]
+    let lastColumn = RegisterBook.headers.count - 1
+
+    /// Per class, per tier (the policy's tiers, then "other"): count and fen.
+    var classCounts: [[Int]]
+    var classAmounts: [[Int64]]
+    /// Each sheet's name and its data rows, for the 合计 formula.
+    var sheetRanges: [(name: String, rows: ClosedRange<Int>)] = []
+    var total = Money.zero
+    var tierCache: [String: Int] = [:]
+
+    init(result: RoundResult, order: RosterOrder, workbook: Workbook, formats: OfficialFormats, title: String,
+         fillDate: CivilDate?, rowsPerSheet: Int) {
+        self.result = result
+        self.order = order
+        self.workbook = workbook
+        self.formats = formats
+        self.title = title
+        self.fillDate = fillDate
+        self.rowsPerSheet = rowsPerSheet
+        let tierSlots = result.policy.tiers.count + 1
+        classCounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
+        classAmounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
+        let sample = order.rows.prefix(2000).map { result.applicants[$0] }
+        widths = Official.widths(headers: RegisterBook.headers, sample: { position in
+            let a = sample[position]
+            return ["99999", a.value(.name), a.value(.gender), a.value(.idNumber), a.value(.studentNumber),
+                    a.value(.grade), a.value(.className), a.value(.category), a.value(.level), "1,500,000.00",
+                    a.value(.card), a.value(.bank), Official.accountHolder(a), "备注"]
+        }, sampleCount: sample.count)
+    }
+
+    static func sheetName(_ number: Int) -> String {
+        number == 0 ? RegisterBook.sheetName : "\(RegisterBook.sheetName)（\(number + 1)）"
+    }
+
+    mutating func writeRows() throws {
+        let rows = order.rows
+        let sheetCount = max(1, (rows.count + rowsPerSheet - 1) / rowsPerSheet)
+        var position = 0
+        var groupIndex = 0
+        for sheetNumber in 0..<sheetCount {
+            let sheet = try startSheet(sheetNumber, dataRows: min(rowsPerSheet, rows.count - position))
+            let first = position
+            let end = min(rows.count, position + rowsPerSheet)
+            var sheetTotal = Money.zero
+            var row = RegisterBook.firstDataRow
+            while position < end {
+                while groupIndex < order.groups.count - 1 && position >= order.groups[groupIndex].rows.upperBound {
+                    groupIndex += 1
+                }
+                let applicant = result.applicants[rows[position]]
+                let amount = applicant.amount
+                try writeDataRow(sheet, row: row, serial: position + 1, applicant, amount: amount)
+                let fen = amount?.fen ?? 0
+                sheetTotal.fen += fen
+                let tier = tierSlot(applicant.value(.level))
+                classCounts[groupIndex][tier] += 1
+                classAmounts[groupIndex][tier] += fen
+                position += 1
+                row += 1
+            }
+            total += sheetTotal
+            if end > first {
+                sheetRanges.append((sheet.name, RegisterBook.firstDataRow...(row - 1)))
+            }
+            if sheetNumber < sheetCount - 1, let dataRows = sheetRanges.last?.rows {
+                try writeSubtotal(sheet, row: row, count: end - first, amount: sheetTotal, rows: dataRows)
+            } else {
+                try writeTotal(sheet, row: row)
+            }
+        }
+    }
+
+    /// Title, 填报单位 line, header, and the sheet's print setup.
+    func startSheet(_ number: Int, dataRows: Int) throws -> Worksheet {
+        let sheet = try workbook.addWorksheet(named: Self.sheetName(number))
+        for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
+        try sheet.setRow(0, height: 36)
+        try sheet.merge(row: 0, columns: 0...lastColumn, text: title, format: formats.title)
+        try sheet.setRow(1, height: 22)
+        try sheet.merge(row: 1, columns: 0...8, text: "填报单位（盖章）：\(result.policy.school)", format: formats.line)
+        try sheet.merge(row: 1, columns: 9...lastColumn, text: "单位：元", format: formats.lineRight)
+        try sheet.setRow(2, height: 30)
+        for (column, header) in RegisterBook.headers.enumerated() {
+            try sheet.write(header, row: 2, column: column, format: formats.header)
+        }
+        try sheet.freezePanes(row: RegisterBook.firstDataRow, column: 2)
+        if dataRows > 0 {
+            let rows = RegisterBook.firstDataRow...(RegisterBook.firstDataRow + dataRows - 1)
+            try sheet.ignoreNumberStoredAsText(in: RegisterBook.identifierColumns.map { CellRange.column($0, rows: rows) })
+        }
+        try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
+                                         repeatRows: 2...2, footer: Official.footer(left: title),
+                                         margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6),
+                                         centerHorizontally: true))
+        if number == 0 { try sheet.activate() }
+        return sheet
+    }
+
+    @inline(__always)
+    func writeDataRow(_ sheet: Worksheet, row: Int, serial: Int, _ a: Applicant, amount: Money?) throws {
+        let f = formats
+        try sheet.write(Double(serial), row: row, column: 0, format: f.serial)
+        try sheet.write(a.value(.name), row: row, column: 1, format: f.textCenter)
+        try sheet.write(a.value(.gender), row: row, column: 2, format: f.textCenter)
+        try sheet.write(a.value(.idNumber), row: row, column: 3, format: f.identifier)
+        try sheet.write(a.value(.studentNumber), row: row, column: 4, format: f.identifier)
+        try sheet.write(a.value(.grade), row: row, column: 5, format: f.textCenter)
+        try sheet.write(a.value(.className), row: row, column: 6, format: f.textCenter)
+        try sheet.write(a.value(.category), row: row, column: 7, format: f.textCenter)
+        try sheet.write(a.value(.level), row: row, column: 8, format: f.textCenter)
+        if let amount {
+            try sheet.write(amount.yuanForDisplay, row: row, column: 9, format: f.money)
+        } else {
+            try sheet.writeBlank(row: row, column: 9, format: f.money)
+        }
+        try sheet.write(a.value(.card), row: row, column: 10, format: f.identifier)
+        try sheet.write(a.value(.bank), row: row, column: 11, format: f.text)
+        try sheet.write(Official.accountHolder(a), row: row, column: 12, format: f.textCenter)
+        try sheet.writeBlank(row: row, column: 13, format: f.text)
+    }
+
+    func writeSubtotal(_ sheet: Worksheet, row: Int, count: Int, amount: Money, rows: ClosedRange<Int>) throws {
+        try sheet.write("本表小计", row: row, column: 0, format: formats.totalLabel)
+        try sheet.write(Double(count), row: row, column: 1, format: formats.totalCount)
+        try sheet.merge(row: row, columns: 2...8, text: "大写：" + ChineseAmount.words(amount), format: formats.totalText)
+        let range = CellRange.column(RegisterBook.amountColumn, rows: rows)
+        try sheet.writeFormula("=SUM(\(range.a1))", cachedValue: amount.yuanForDisplay, row: row,
+                               column: RegisterBook.amountColumn, format: formats.totalMoney)
+        try sheet.merge(row: row, columns: 10...lastColumn, text: "", format: formats.totalText)
+    }
+
+    /// 合计 over every sheet, then the signature lines.
+    func writeTotal(_ sheet: Worksheet, row: Int) throws {
+        let count = order.rows.count
+        try sheet.write("合计", row: row, column: 0, format: formats.totalLabel)
+        try sheet.write(Double(count), row: row, column: 1, format: formats.totalCount)
+        try sheet.merge(row: row, columns: 2...8, text: "大写：" + ChineseAmount.words(total), format: formats.totalText)
+        if sheetRanges.isEmpty {
+            try sheet.write(0, row: row, column: RegisterBook.amountColumn, format: formats.totalMoney)
+        } else {
+            let ranges = sheetRanges.map { entry -> String in
+                let range = CellRange.column(RegisterBook.amountColumn, rows: entry.rows)
+                return sheetRanges.count == 1 ? range.a1 : "'\(entry.name)'!\(range.a1)"
+            }
+            try sheet.writeFormula("=SUM(\(ranges.joined(separator: ",")))", cachedValue: total.yuanForDisplay,
+                                   row: row, column: RegisterBook.amountColumn, format: formats.totalMoney)
+        }
+        try sheet.merge(row: row, columns: 10...lastColumn, text: "", format: formats.totalText)
+        try writeSignatures(sheet, row: row + 2, lastColumn: lastColumn)
+    }
+
+    /// The tier of a 困难等级 cell: its position in the policy, or the last slot for anything else.
+    mutating func tierSlot(_ level: String) -> Int {
+        if let known = tierCache[level] { return known }
+        let policy = result.policy
+        let slot = policy.tier(forLevel: level).flatMap { tier in policy.tiers.firstIndex(of: tier) }
+            ?? policy.tiers.count
+        tierCache[level] = slot
+        return slot
+    }
+
+    /// 汇总: per class the 人数 and 金额 of each tier and in total, with a 合计 row.
+    func writeSummarySheet() throws {
+        let policy = result.policy
+        let sheet = try workbook.addWorksheet(named: RegisterBook.summarySheetName)
+        let otherSlot = policy.tiers.count
+        let hasOther = classCounts.contains { $0[otherSlot] > 0 }
+        var tierNames = policy.tiers.map { "\($0.level)（\($0.amount.groupedString)元）" }
+        var slots = Array(policy.tiers.indices)
+        if hasOther {
+            tierNames.append("其他")
+            slots.append(otherSlot)
+        }
+        var headers = ["序号", "年级", "班级"]
+        for name in tierNames { headers += ["\(name)\n人数", "\(name)\n金额"] }
+        headers += ["合计\n人数", "合计\n金额"]
+        let lastColumn = headers.count - 1
+
+        try sheet.setColumns(0...0, width: 6)
+        try sheet.setColumns(1...2, width: 14)
+        for column in stride(from: 3, through: lastColumn, by: 2) {
+            try sheet.setColumns(column...column, width: 10)
+            try sheet.setColumns((column + 1)...(column + 1), width: 14)
+        }
+        try sheet.setRow(0, height: 36)
+        try sheet.merge(row: 0, columns: 0...lastColumn, text: policy.roundTitle + "发放汇总表", format: formats.title)
+        try sheet.merge(row: 1, columns: 0...max(2, lastColumn - 2), text: "填报单位（盖章）：\(policy.school)",
+                        format: formats.line)
+        try sheet.merge(row: 1, columns: max(3, lastColumn - 1)...max(4, lastColumn), text: "单位：元",
+                        format: formats.lineRight)
+        try sheet.setRow(2, height: 44)
+        for (column, header) in headers.enumerated() {
+            try sheet.write(header, row: 2, column: column, format: formats.header)
+        }
+        try sheet.freezePanes(row: 3, column: 3)
+
+        var row = 3
+        var columnTotals = Array(repeating: (count: 0, fen: Int64(0)), count: slots.count + 1)
+        for (index, group) in order.groups.enumerated() {
+            try sheet.write(Double(index + 1), row: row, column: 0, format: formats.serial)
+            try sheet.write(group.grade, row: row, column: 1, format: formats.textCenter)
+            try sheet.write(group.className, row: row, column: 2, format: formats.textCenter)
+            var classCount = 0
+            var classFen: Int64 = 0
+            for (position, slot) in slots.enumerated() {
+                let count = classCounts[index][slot]
+                let fen = classAmounts[index][slot]
+                classCount += count
+                classFen += fen
+                columnTotals[position].count += count
+                columnTotals[position].fen += fen
+                try sheet.write(Double(count), row: row, column: 3 + position * 2, format: formats.count)
+                try sheet.write(Money(fen: fen).yuanForDisplay, row: row, column: 4 + position * 2, format: formats.money)
+            }
+            columnTotals[slots.count].count += classCount
+            columnTotals[slots.count].fen += classFen
+            try sheet.write(Double(classCount), row: row, column: lastColumn - 1, format: formats.count)
+            try sheet.write(Money(fen: classFen).yuanForDisplay, row: row, column: lastColumn, format: formats.money)
+            row += 1
+        }
+        try sheet.merge(row: row, columns: 0...2, text: "合计", format: formats.totalLabel)
+        for (position, totals) in columnTotals.enumerated() {
+            let countColumn = 3 + position * 2
+            for (column, value, format) in [(countColumn, Double(totals.count), formats.totalCount),
+                                            (countColumn + 1, Money(fen: totals.fen).yuanForDisplay, formats.totalMoney)] {
+                if row > 3 {
+                    let range = CellRange.column(column, rows: 3...(row - 1))
+                    try sheet.writeFormula("=SUM(\(range.a1))", cachedValue: value, row: row, column: column, format: format)
+                } else {
+                    try sheet.write(value, row: row, column: column, format: format)
+                }
+            }
+        }
+        let words = ChineseAmount.words(Money(fen: columnTotals[slots.count].fen))
+        try sheet.merge(row: row + 1, columns: 0...lastColumn, text: "合计金额（大写）：\(words)", format: formats.totalText)
+        try writeSignatures(sheet, row: row + 3, lastColumn: lastColumn)
+        try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
+                                         repeatRows: 2...2, footer: Official.footer(left: policy.roundTitle + "发放汇总表"),
+                                         margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6),
+                                         centerHorizontally: true))
+    }
+
+    /// 单位负责人 / 审核人 / 经办人 / 填表日期, spread over the sheet's columns in four parts.
+    func writeSignatures(_ sheet: Worksheet, row: Int, lastColumn: Int) throws {
+        let texts = ["单位负责人：", "审核人：", "经办人：", Official.fillDateText(fillDate)]
+        let span = max(1, (lastColumn + 1) / 4)
+        try sheet.setRow(row, height: 28)
+        for (position, text) in texts.enumerated() {
+            let first = position * span
+            let last = position == texts.count - 1 ? max(first, lastColumn) : first + span - 1
+            if last > first {
+                try sheet.merge(row: row, columns: first...last, text: text, format: formats.signature)
+            } else {
+                try sheet.write(text, row: row, column: first, format: formats.signature)
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import ZizhuCore
+import ZizhuXLSX
+
+/// 问题清单 (问题清单.xlsx): every finding of the round — 文件, 行号, 姓名, 代码, 严重程度, 字段, 问题,
+/// 处理建议 — filterable, header frozen; and a 汇总 sheet with the counts per code and per class.
+/// Identifiers in messages are masked unless `showValues` (the same switch as the JSON report).
+public enum ReportWorkbook {
+    public static let fileName = "问题清单.xlsx"
+    public static let findingsSheetName = "问题清单"
+    public static let summarySheetName = "汇总"
+    public static let headers = ["文件", "行号", "姓名", "代码", "严重程度", "字段", "问题", "处理建议"]
+
+    public static func write(_ result: RoundResult, to path: String, language: Language = .zh,
+                             showValues: Bool = false, temporaryDirectory: String? = nil) throws {
+        try AtomicFile.write(to: path) { temporary in
+            _ = try write(result, toPath: temporary, language: language, showValues: showValues,
+                          temporaryDirectory: temporaryDirectory)
+        }
+    }
+
+    static func write(_ result: RoundResult, toPath path: String, language: Language, showValues: Bool,
+                      temporaryDirectory: String?) throws -> Int {
+        try Official.run(fileName) {
+            let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
+                                                                             temporaryDirectory: temporaryDirectory))
+            let policy = result.policy
+            let title = policy.roundTitle + "问题清单"
+            try workbook.setProperties(DocumentProperties(title: title, subject: policy.program, author: "zizhu",
+                                                          company: policy.school, category: "学生资助审核"))
+            let formats = try OfficialFormats(workbook)
+            try writeFindings(result, workbook: workbook, formats: formats, title: title, language: language,
+                              showValues: showValues)
+            try writeSummary(result, workbook: workbook, formats: formats, title: title)
+            try workbook.close()
+            return result.findings.count
+        }
+    }
+
+    static func severityText(_ severity: Severity, _ language: Language) -> String {
+        language == .zh ? severity.chinese : severity.rawValue
+    }
+
+    static func writeFindings(_ result: RoundResult, workbook: Workbook, formats: OfficialFormats, title: String,
+                              language: Language, showValues: Bool) throws {
+        let sheet = try workbook.addWorksheet(named: findingsSheetName)
+        let widths: [Double] = [24, 7, 10, 26, 9, 14, 60, 44]
+        for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
+        try sheet.setRow(0, height: 30)
+        try sheet.merge(row: 0, columns: 0...(headers.count - 1), text: title, format: formats.title)
+        for (column, header) in headers.enumerated() {
+            try sheet.write(header, row: 1, column: column, format: formats.header)
+        }
+        try sheet.freezePanes(row: 2, column: 0)
+        // In constant_memory mode the autofilter must be set before the rows it covers are flushed.
+        try sheet.autofilter(CellRange(firstRow: 1, firstColumn: 0, lastRow: 1 + result.findings.count,
+                                       lastColumn: headers.count - 1))
+        var row = 2
+        for finding in result.findings {
+            let name = finding.row.flatMap { $0 < result.applicants.count ? result.applicants[$0].value(.name) : nil } ?? ""
+            try sheet.write(finding.location.file, row: row, column: 0, format: formats.text)
+            if let line = finding.location.line {
+                try sheet.write(Double(line), row: row, column: 1, format: formats.serial)
+            } else {
+                try sheet.writeBlank(row: row, column: 1, format: formats.serial)
+            }
+            try sheet.write(name, row: row, column: 2, format: formats.textCenter)
+            try sheet.write(finding.code.rawValue, row: row, column: 3, format: formats.text)
+            try sheet.write(severityText(finding.severity, language), row: row, column: 4, format: formats.textCenter)
+            try sheet.write(finding.field ?? "", row: row, column: 5, format: formats.textCenter)
+            try sheet.write(MessageCatalog.message(for: finding, language: language, showValues: showValues),
+                            row: row, column: 6, format: formats.wrapText)
+            try sheet.write(MessageCatalog.fix(for: finding, language: language, showValues: showValues),
+                            row: row, column: 7, format: formats.wrapText)
+            row += 1
+        }
+        try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
+                                         repeatRows: 1...1, footer: Official.footer(left: title),
+                                         margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6)))
+        try sheet.activate()
+    }
+
+    static func writeSummary(_ result: RoundResult, workbook: Workbook, formats: OfficialFormats, title: String) throws {
+        let sheet = try workbook.addWorksheet(named: summarySheetName)
+        for (column, width) in [8.0, 30, 10, 10, 10, 10, 10].enumerated() {
+            try sheet.setColumns(column...column, width: width)
+        }
+        try sheet.setRow(0, height: 30)
+        try sheet.merge(row: 0, columns: 0...6, text: title + "汇总", format: formats.title)
+        let s = result.summary
+        try sheet.merge(row: 1, columns: 0...6, text: """
+            共 \(s.rows) 行：受理 \(s.accepted) 行，退回 \(s.returned) 行；错误 \(s.errors) 项，警告 \(s.warnings) 项。\
+            金额：申报 \(s.amountIn.groupedString) 元 = 受理 \(s.amountAccepted.groupedString) 元 + 退回 \(s.amountReturned.groupedString) 元。
+            """, format: formats.paragraph)
+        try sheet.setRow(1, height: 36)
+
+        // Per code, in the catalogue's order.
+        var perCode: [FindingCode: (count: Int, rows: Set<Int>, severity: Severity)] = [:]
+        for finding in result.findings {
+            var entry = perCode[finding.code] ?? (0, [], finding.severity)
+            entry.count += 1
+            if let row = finding.row { entry.rows.insert(row) }
+            entry.severity = max(entry.severity, finding.severity)
+            perCode[finding.code] = entry
+        }
+        var row = 3
+        try sheet.merge(row: row, columns: 0...6, text: "按问题代码", format: formats.totalText)
+        row += 1
+        for (column, header) in ["序号", "代码", "严重程度", "次数", "涉及行数"].enumerated() {
+            try sheet.write(header, row: row, column: column, format: formats.header)
+        }
+        row += 1
+        var number = 1
+        for code in FindingCode.allCases {
+            guard let entry = perCode[code] else { continue }
+            try sheet.write(Double(number), row: row, column: 0, format: formats.serial)
+            try sheet.write(code.rawValue, row: row, column: 1, format: formats.text)
+            try sheet.write(entry.severity.chinese, row: row, column: 2, format: formats.textCenter)
+            try sheet.write(Double(entry.count), row: row, column: 3, format: formats.count)
+            try sheet.write(Double(entry.rows.count), row: row, column: 4, format: formats.count)
+            row += 1
+            number += 1
+        }
+
+        // Per class: rows, accepted, returned, errors, warnings.
+        var classIndex: [String: Int] = [:]
+        var classes: [(label: String, rows: Int, returned: Int, errors: Int, warnings: Int, key: NaturalKey)] = []
+        for applicant in result.applicants {
+            let label = BankList.classNote(applicant)
+            let position: Int
+            if let known = classIndex[label] {
+                position = known
+            } else {
+                position = classes.count
+                classIndex[label] = position
+                classes.append((label, 0, 0, 0, 0, NaturalKey(label)))
+            }
+            classes[position].rows += 1
+            if result.isReturned[applicant.index] { classes[position].returned += 1 }
+        }
+        for finding in result.findings {
+            guard let index = finding.row, index < result.applicants.count,
+                  let position = classIndex[BankList.classNote(result.applicants[index])] else { continue }
+            if finding.severity == .error { classes[position].errors += 1 }
+            if finding.severity == .warning { classes[position].warnings += 1 }
+        }
+        classes.sort { $0.key < $1.key }
+        row += 1
+        try sheet.merge(row: row, columns: 0...6, text: "按班级", format: formats.totalText)
+        row += 1
+        for (column, header) in ["序号", "班级", "行数", "受理", "退回", "错误", "警告"].enumerated() {
+            try sheet.write(header, row: row, column: column, format: formats.header)
+        }
+        row += 1
+        for (position, entry) in classes.enumerated() {
+            try sheet.write(Double(position + 1), row: row, column: 0, format: formats.serial)
+            try sheet.write(entry.label, row: row, column: 1, format: formats.text)
+            try sheet.write(Double(entry.rows), row: row, column: 2, format: formats.count)
+            try sheet.write(Double(entry.rows - entry.returned), row: row, column: 3, format: formats.count)
+            try sheet.write(Double(entry.returned), row: row, column: 4, format: formats.count)
+            try sheet.write(Double(entry.errors), row: row, column: 5, format: formats.count)
+            try sheet.write(Double(entry.warnings), row: row, column: 6, format: formats.count)
+            row += 1
+        }
+        try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .portrait, fitToWidth: 1, fitToHeight: 0,
+                                         footer: Official.pageNumbersOnly))
+    }
+}

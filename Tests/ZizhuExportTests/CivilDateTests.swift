@@ -1,0 +1,58 @@
+import Testing
+@testable import ZizhuExport
+
+@Suite struct CivilDateTests {
+    @Test func parsesAndPrints() throws {
+        let date = try CivilDate(parsing: "2026-09-14")
+        #expect(date.description == "2026-09-14")
+        #expect(date.chinese == "2026年9月14日")
+        #expect(try CivilDate(parsing: "2026-9-4").description == "2026-09-04")
+        for bad in ["2026-02-30", "2026/09/14", "26-09-14", "", "2026-13-01", "abcd-ef-gh"] {
+            #expect(throws: ExportError.self) { try CivilDate(parsing: bad) }
+        }
+    }
+
+    @Test func dayNumbersAndWeekdays() throws {
+        let epoch = try CivilDate(parsing: "1970-01-01")
+        #expect(epoch.dayNumber == 0)
+        #expect(epoch.isoWeekday == 4)                                  // Thursday
+        #expect(try CivilDate(parsing: "2026-09-14").isoWeekday == 1)  // Monday
+        #expect(try CivilDate(parsing: "2024-02-29").adding(days: 1).description == "2024-03-01")
+        #expect(try CivilDate(parsing: "1969-12-31").dayNumber == -1)
+        for n in stride(from: -800_000, to: 800_000, by: 997) {
+            #expect(CivilDate(dayNumber: n).dayNumber == n)
+        }
+    }
+}
+
+@Suite struct NoticePeriodTests {
+    static let holidays = ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-08"]
+    static let extra = ["2026-09-27", "2026-10-10"]
+
+    /// The rule: the start day counts when it is a working day; weekends and holidays are skipped; 调休
+    /// weekend days count.
+    @Test(arguments: [
+        ("2026-09-14", 5, "2026-09-18"),   // Monday → Friday
+        ("2026-09-16", 5, "2026-09-22"),   // Wednesday → next Tuesday, weekend skipped
+        ("2026-09-12", 5, "2026-09-18"),   // a Saturday start counts from Monday
+        ("2026-09-24", 5, "2026-09-29"),   // 24, 25, Sunday 27 (调休), 28, 29
+        ("2026-09-28", 5, "2026-10-10"),   // 28, 29, 30 Sep; holiday week; Saturday 10 Oct worked
+        ("2026-10-01", 5, "2026-10-14"),   // starting on a holiday: 9, Saturday 10 (调休), 12, 13, 14
+        ("2026-09-14", 1, "2026-09-14"),
+    ])
+    func endDates(start: String, days: Int, end: String) throws {
+        let period = try NoticePeriod(start: CivilDate(parsing: start), workingDays: days,
+                                      holidays: Self.holidays, extraWorkdays: Self.extra)
+        #expect(period.end.description == end)
+    }
+
+    @Test func textAndBadHolidays() throws {
+        let period = try NoticePeriod(start: CivilDate(parsing: "2026-09-14"), workingDays: 5, holidays: [],
+                                      extraWorkdays: [])
+        #expect(period.chinese == "2026年9月14日至2026年9月18日（5个工作日）")
+        #expect(throws: ExportError.self) {
+            _ = try NoticePeriod(start: CivilDate(parsing: "2026-09-14"), workingDays: 5, holidays: ["10月1日"],
+                                 extraWorkdays: [])
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import ZizhuCore
+import ZizhuTestSupport
+@testable import ZizhuExport
+
+@Suite struct RegisterBookTests {
+    @Test func officialLookAsOpenpyxlSeesIt() throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round(classes: 4, perClass: 5, otherRows: 3, returnedRows: [1, 6])
+        let path = folder.file(RegisterBook.fileName)
+        try RegisterBook.write(result, to: path, fillDate: CivilDate(year: 2026, month: 9, day: 20))
+        #expect(try folder.names() == [RegisterBook.fileName])
+
+        let book = try XLSXReadBack.read(path)
+        #expect(book.sheets.map(\.name) == ["花名册", "汇总"])
+        #expect(book.title == "示例县第一中学2026年秋季学期普通高中国家助学金发放花名册")
+        let sheet = try #require(book.sheet("花名册"))
+        #expect(sheet.inlineStrings)   // constant_memory
+
+        // Title, 填报单位 line, header.
+        #expect(sheet.text(0, 0) == "示例县第一中学2026年秋季学期普通高中国家助学金发放花名册")
+        #expect(sheet.merges.contains("A1:N1"))
+        #expect(sheet.text(1, 0) == "填报单位（盖章）：示例县第一中学")
+        #expect(sheet.text(1, 9) == "单位：元")
+        #expect(sheet.rowTexts(2) == RegisterBook.headers)
+
+        // Exactly the accepted rows, by grade, class and input order, 序号 1…n.
+        let accepted = result.accepted
+        let firstData = 3
+        let totalRow = try #require(sheet.firstRow(whereFirstCellIs: "合计"))
+        #expect(totalRow - firstData == accepted.count)
+        let order = RosterOrder.accepted(result)
+        for (position, index) in order.rows.enumerated() {
+            let applicant = result.applicants[index]
+            let row = firstData + position
+            #expect(sheet.cell(row, 0)?.number == Double(position + 1))
+            #expect(sheet.text(row, 1) == applicant.value(.name))
+            #expect(sheet.text(row, 6) == applicant.value(.className))
+            for (column, field) in [(3, Field.idNumber), (4, .studentNumber), (10, .card)] {
+                let cell = sheet.cell(row, column)
+                if applicant.value(field).isEmpty {
+                    #expect(cell == nil)
+                } else {
+                    #expect(cell?.type == "s")
+                    #expect(cell?.text == applicant.value(field))
+                    #expect(cell?.numberFormat == "@")
+                }
+            }
+            #expect(sheet.cell(row, 9)?.number == applicant.amount?.yuanForDisplay)
+            #expect(sheet.cell(row, 9)?.numberFormat == "#,##0.00")
+            // 持卡人 falls back to the name.
+            let holder = applicant.value(.cardHolder)
+            #expect(sheet.text(row, 12) == (holder.isEmpty ? applicant.value(.name) : holder))
+        }
+        let grades = (firstData..<totalRow).map { sheet.text($0, 5) }
+        #expect(grades.first == "高一" && grades.last == "高二")
+        let classes = (firstData..<totalRow).map { sheet.text($0, 6) }
+        #expect(classes.firstIndex(of: "高二(2)班")! < classes.firstIndex(of: "高二(10)班")!)
+
+        // 合计: count, formula with its cached value, 大写.
+        let total = Fixture.acceptedTotal(result)
+        #expect(sheet.cell(totalRow, 1)?.number == Double(accepted.count))
+        let sum = try #require(sheet.cell(totalRow, 9))
+        #expect(sum.formula == "=SUM(J4:J\(totalRow))")
+        #expect(sum.number == total.yuanForDisplay)
+        let rowsSum = (firstData..<totalRow).compactMap { sheet.cell($0, 9)?.number }.reduce(0, +)
+        #expect(abs(rowsSum - total.yuanForDisplay) < 0.001)
+        #expect(sheet.text(totalRow, 2) == "大写：" + ChineseAmount.words(total))
+
+        // Signatures and date.
+        let signatures = totalRow + 2
+        #expect(sheet.text(signatures, 0) == "单位负责人：")
+        #expect(sheet.text(signatures, 3) == "审核人：")
+        #expect(sheet.text(signatures, 6) == "经办人：")
+        #expect(sheet.text(signatures, 9) == "填表日期：2026年9月20日")
+
+        // Printing and viewing.
+        #expect(sheet.freezePanes == "C4")
+        #expect(sheet.printTitleRows == "$3:$3")
+        #expect(sheet.orientation == "landscape")
+        #expect(sheet.paperSize == 9)
+        #expect(sheet.fitToPage && sheet.fitToHeight == 0)
+        #expect(sheet.footer?.contains("第 &amp;P 页，共 &amp;N 页") == true)
+        #expect(sheet.ignoredNumberAsText == ["D4:D\(totalRow)", "E4:E\(totalRow)", "K4:K\(totalRow)"])
+    }
+
+    @Test func summarySheetCountsEachTierPerClass() throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round(classes: 3, perClass: 6, otherRows: 0, returnedRows: [0])
+        let path = folder.file("r.xlsx")
+        try RegisterBook.write(result, to: path)
+        let sheet = try #require(try XLSXReadBack.read(path).sheet("汇总"))
+        #expect(sheet.text(2, 3) == "特别困难（1,500.00元）\n人数")
+        let order = RosterOrder.accepted(result)
+        for (position, group) in order.groups.enumerated() {
+            let row = 3 + position
+            #expect(sheet.text(row, 2) == group.className)
+            let members = order.rows[group.rows].map { result.applicants[$0] }
+            for (tier, spec) in result.policy.tiers.enumerated() {
+                let inTier = members.filter { $0.value(.level) == spec.level }
+                #expect(sheet.cell(row, 3 + tier * 2)?.number == Double(inTier.count))
+                #expect(sheet.cell(row, 4 + tier * 2)?.number == Double(inTier.count) * spec.amount.yuanForDisplay)
+            }
+            #expect(sheet.cell(row, 9)?.number == Double(members.count))
+        }
+        let totalRow = 3 + order.groups.count
+        #expect(sheet.text(totalRow, 0) == "合计")
+        #expect(sheet.cell(totalRow, 9)?.number == Double(result.accepted.count))
+        #expect(sheet.cell(totalRow, 10)?.number == Fixture.acceptedTotal(result).yuanForDisplay)
+        #expect(sheet.cell(totalRow, 10)?.formula == "=SUM(K4:K\(totalRow))")
+        #expect(sheet.text(2, 9) == "合计\n人数")
+    }
+
+    @Test func rowsBeyondASheetContinueOnFurtherSheets() throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round(classes: 3, perClass: 4, otherRows: 0, returnedRows: [])
+        let path = folder.file("split.xlsx")
+        _ = try RegisterBook.write(result, order: .accepted(result), toPath: path, fillDate: nil,
+                                   temporaryDirectory: nil, rowsPerSheet: 5)
+        let book = try XLSXReadBack.read(path)
+        #expect(book.sheets.map(\.name) == ["花名册", "花名册（2）", "花名册（3）", "汇总"])
+        let first = try #require(book.sheet("花名册"))
+        let last = try #require(book.sheet("花名册（3）"))
+        #expect(first.text(8, 0) == "本表小计")
+        #expect(first.cell(8, 1)?.number == 5)
+        #expect(first.cell(8, 9)?.formula == "=SUM(J4:J8)")
+        #expect(try #require(book.sheet("花名册（2）")).cell(3, 0)?.number == 6)   // 序号 runs on
+        #expect(last.cell(3, 0)?.number == 11)
+        #expect(last.text(5, 0) == "合计")
+        #expect(last.cell(5, 1)?.number == 12)
+        let total = Fixture.acceptedTotal(result).yuanForDisplay
+        #expect(last.cell(5, 9)?.formula == "=SUM('花名册'!J4:J8,'花名册（2）'!J4:J8,'花名册（3）'!J4:J5)")
+        #expect(last.cell(5, 9)?.number == total)
+        #expect(last.printTitleRows == "$3:$3")
+    }
+
+    @Test func anEmptyRoundStillWritesTheForm() throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round(classes: 1, perClass: 2, otherRows: 0, returnedRows: [0, 1])
+        let path = folder.file("empty.xlsx")
+        try RegisterBook.write(result, to: path)
+        let sheet = try #require(try XLSXReadBack.read(path).sheet("花名册"))
+        #expect(sheet.text(3, 0) == "合计")
+        #expect(sheet.cell(3, 1)?.number == 0)
+        #expect(sheet.text(3, 2) == "大写：人民币零元整")
+    }
+
+    @Test func anUnwritableFolderIsAClearErrorAndLeavesNothing() throws {
+        let result = Fixture.round()
+        let error = try #require(throws: ExportError.self) {
+            try RegisterBook.write(result, to: "/nonexistent-zizhu/花名册.xlsx")
+        }
+        #expect(error.description.contains("/nonexistent-zizhu"))
+    }
+}

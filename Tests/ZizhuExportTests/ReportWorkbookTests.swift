@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import ZizhuCore
+import ZizhuTestSupport
+@testable import ZizhuExport
+
+@Suite struct ReportWorkbookTests {
+    @Test func everyFindingFilterableWithSummaries() throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round(classes: 3, perClass: 4, otherRows: 2, returnedRows: [1, 6])
+        let path = folder.file(ReportWorkbook.fileName)
+        try ReportWorkbook.write(result, to: path)
+        let book = try XLSXReadBack.read(path)
+        #expect(book.sheets.map(\.name) == ["问题清单", "汇总"])
+        let sheet = try #require(book.sheet("问题清单"))
+        #expect(sheet.rowTexts(1) == ReportWorkbook.headers)
+        #expect(sheet.freezePanes == "A3")
+        #expect(sheet.autofilter == "A2:H\(2 + result.findings.count)")
+        #expect(sheet.maxRow == 2 + result.findings.count)
+        for (offset, finding) in result.findings.enumerated() {
+            let row = 2 + offset
+            #expect(sheet.text(row, 0) == finding.location.file)
+            #expect(sheet.text(row, 3) == finding.code.rawValue)
+            #expect(sheet.text(row, 4) == finding.severity.chinese)
+            if let index = finding.row { #expect(sheet.text(row, 2) == result.applicants[index].value(.name)) }
+        }
+        // Masked unless asked: no 11+ digit identifiers in the messages.
+        for cell in sheet.cells { #expect(cell.text?.range(of: #"\d{11,}"#, options: .regularExpression) == nil) }
+
+        let summary = try #require(book.sheet("汇总"))
+        let codeRow = try #require(summary.cells.first { $0.text == "id-checksum" }?.row)
+        #expect(summary.cell(codeRow, 3)?.number == 2)
+        #expect(summary.cell(codeRow, 4)?.number == 2)
+        let classRow = try #require(summary.cells.first { $0.column == 1 && $0.text == "高二(10)班" }?.row)
+        // 4 rows, 3 accepted, 1 returned (row 1: three errors), 1 warning (card-luhn on row 2).
+        #expect(Array(summary.rowTexts(classRow).dropFirst()) == ["高二(10)班", "4", "3", "1", "3", "1"])
+    }
+
+    @Test func showValuesUnmasksAndEnglishWorks() throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round(returnedRows: [1])
+        let path = folder.file("r.xlsx")
+        try ReportWorkbook.write(result, to: path, language: .en, showValues: true)
+        let sheet = try #require(try XLSXReadBack.read(path).sheet("问题清单"))
+        #expect(sheet.cells.contains { $0.text?.contains("every digit after the 15th is lost") == true })
+        #expect(sheet.cells.contains { $0.text == "error" })
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+import ZizhuCore
+@testable import ZizhuExport
+
+@Suite struct RosterOrderTests {
+    @Test func gradesAndClassesSortNaturallyAndRowsKeepInputOrder() {
+        let result = Fixture.round(classes: 5, perClass: 2, otherRows: 2, returnedRows: [])
+        let order = RosterOrder.accepted(result)
+        #expect(order.groups.map(\.label) == ["高一(1)班", "高一(3)班", "高二(2)班", "高二(10)班", "高三(1)班"])
+        // The 补报名单 rows (class "(1)班", grade 高一) join 高一(1)班 after that class's own rows.
+        let first = order.groups[0]
+        #expect(first.rows.count == 4)
+        let lines = order.rows[first.rows].map { result.applicants[$0].line }
+        #expect(lines == [8, 9, 2, 3])
+        #expect(Set(order.rows).count == result.applicants.count)
+    }
+
+    @Test(arguments: [
+        ("高一", "高二"), ("高二", "高三"), ("初三", "高一"), ("2班", "10班"), ("高一(2)班", "高一(10)班"),
+        ("九年级", "十年级"), ("十一班", "十二班"), ("二十班", "二十一班"), ("３班", "12班"), ("高一", ""),
+    ])
+    func naturalKeys(smaller: String, larger: String) {
+        #expect(NaturalKey(smaller) < NaturalKey(larger))
+        #expect(!(NaturalKey(larger) < NaturalKey(smaller)))
+    }
+
+    @Test func classLabels() {
+        #expect(RosterOrder.classLabel(grade: "高一", className: "高一(1)班") == "高一(1)班")
+        #expect(RosterOrder.classLabel(grade: "高一", className: "1班") == "高一1班")
+        #expect(RosterOrder.classLabel(grade: "", className: "") == "未填班级")
+        #expect(RosterOrder.classLabel(grade: "高二", className: "") == "高二")
+    }
+}
