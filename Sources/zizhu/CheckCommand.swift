@@ -45,13 +45,14 @@ struct CheckCommand: ParsableCommand {
         case .xlsx:
             guard let output else { return }
             do {
-                try AtomicFile.replace(output) { temporary in
-                    try ReportWorkbook.write(result, to: temporary, language: options.language)
+                try AtomicFile.write(to: output) { temporary in
+                    try ReportWorkbook.write(result, to: temporary, language: options.language,
+                                             showValues: options.showValues)
                 }
             } catch {
                 throw CLIFailure("无法写入 \(output)：\(error)")
             }
-            Terminal.print(TextReport.summaryLine(result, options: options))
+            Terminal.print(Summaries.line(result.summary, language: options.language))
             Terminal.print("问题清单已写入 \(output)")
         }
         let failing = result.summary.errors > 0 || (strict && result.summary.warnings > 0)
@@ -64,7 +65,7 @@ struct CheckCommand: ParsableCommand {
             return
         }
         do {
-            try AtomicFile.write(Data(text.utf8), to: output)
+            try AtomicFile.write(to: output) { try AtomicFile.writeBytes(Array(text.utf8), toPath: $0) }
         } catch {
             throw CLIFailure("无法写入 \(output)：\(error)")
         }

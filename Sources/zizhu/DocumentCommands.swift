@@ -6,15 +6,14 @@ import ZizhuExport
 /// `zizhu register|notice|bank`: one document from the accepted rows of the inputs.
 private func writeDocument(_ path: String, _ write: (String) throws -> Void) throws {
     do {
-        try AtomicFile.replace(path, write)
+        try AtomicFile.write(to: path, write)
     } catch {
         throw CLIFailure("无法写入 \(path)：\(error)")
     }
 }
 
 private func acceptedLine(_ result: RoundResult) -> String {
-    let s = result.summary
-    return "共 \(s.rows) 行：通过 \(s.accepted) 行（\(s.amountAccepted.groupedString) 元），退回 \(s.returned) 行（\(s.amountReturned.groupedString) 元）。"
+    Summaries.line(result.summary, language: .zh)
 }
 
 struct RegisterCommand: ParsableCommand {
@@ -45,7 +44,9 @@ struct NoticeCommand: ParsableCommand {
 
     func run() throws {
         let result = try Pipeline(inputOptions: input).run().result
-        let start = noticeStart ?? ExportOptions(policy: result.policy).noticeStart
+        let text = noticeStart ?? ExportOptions().noticeStart
+        let start: ZizhuExport.CivilDate
+        do { start = try ZizhuExport.CivilDate(parsing: text) } catch { throw CLIFailure("\(error)") }
         try writeDocument(output) { try NoticeList.write(result, to: $0, start: start) }
         Terminal.print(acceptedLine(result))
         Terminal.print("公示名单已写入 \(output)")

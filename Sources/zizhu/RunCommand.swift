@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
         let outcome = try Pipeline(inputOptions: input).run()
         let result = outcome.result
         let reportOptions = messages.reportOptions(policyName: outcome.policyName)
-        var exportOptions = ExportOptions(policy: result.policy)
+        var exportOptions = ExportOptions(showValues: reportOptions.showValues)
         if let noticeStart { exportOptions.noticeStart = noticeStart }
         if let template { exportOptions.bankTemplate = template }
         exportOptions.language = reportOptions.language
@@ -45,11 +45,21 @@ struct RunCommand: ParsableCommand {
             throw CLIFailure("输出未完成，未留下不完整的文件：\(error)")
         }
         Terminal.endProgress()
-        Terminal.print(TextReport.render(result, options: reportOptions))
-        Terminal.print("")
-        Terminal.print(reportOptions.language == .zh ? "已生成（\(output)）：" : "Written to \(output):")
+        let language = reportOptions.language
+        for summary in result.inputs {
+            Terminal.print(Summaries.input(summary, language: language))
+        }
+        Terminal.print(Summaries.line(result.summary, language: language))
+        Terminal.print(Summaries.conservation(result.summary, language: language))
+        Terminal.print(language == .zh ? "已生成（\(output)）：" : "Written to \(output):")
         for entry in manifest.outputs {
             Terminal.print("  \(entry.path)")
+        }
+        Terminal.print("  \(RoundWriter.manifestFileName)")
+        if result.summary.returned > 0 {
+            Terminal.print(language == .zh
+                ? "退回原因见 退回清单.xlsx（按班级分表，发回班主任修改）；全部问题见 问题清单.xlsx。"
+                : "Reasons for returned rows: 退回清单.xlsx (one sheet per class); all findings: 问题清单.xlsx.")
         }
     }
 }
