@@ -280,14 +280,15 @@ def stage_import(args, files, c_bins, zizhu, zizhu_error, tables, summary):
         c = next((r for r in contenders if r.name.startswith("C libcsv") and r.ok), None)
         py = next((r for r in contenders if r.name.startswith("Python") and r.ok), None)
         table = Table(f"Import, {label}: {mb(size):.1f} MB, {rows:,} rows",
-                      ["contender", "wall", "MB/s", "rows/s", "peak RSS", "vs C libcsv", "vs Python csv", "command"])
+                      ["contender", "wall", "MB/s", "rows/s", "peak RSS", "CPU", "vs C libcsv", "vs Python csv",
+                       "command"])
         for r in contenders:
             if r.ok:
                 table.add(contender_label(r), fmt_s(r.wall), f"{mb(size) / r.wall:.0f}", f"{rows / r.wall / 1e6:.2f} M",
-                          fmt_rss(r.rss_kb), fmt_ratio(r.wall, c and c.wall), fmt_ratio(r.wall, py and py.wall),
-                          shown_command(r.command))
+                          fmt_rss(r.rss_kb), fmt_s(r.cpu), fmt_ratio(r.wall, c and c.wall),
+                          fmt_ratio(r.wall, py and py.wall), shown_command(r.command))
             else:
-                table.add(r.name, "n/a", "n/a", "n/a", "n/a", "—", "—", f"{shown_command(r.command)}  [{r.error}]")
+                table.add(r.name, "n/a", "n/a", "n/a", "n/a", "n/a", "—", "—", f"{shown_command(r.command)}  [{r.error}]")
         z = next((r for r in contenders if r.name.startswith("zizhu") and r.ok and not r.complaint), None)
         if z:
             speed = mb(size) / z.wall
@@ -354,16 +355,16 @@ def stage_write(args, files, c_bins, zizhu, zizhu_error, tables):
             contenders.append(Result(name, argv, False, error=zizhu_error))
     c = next((r for r in contenders if r.name.startswith("C ") and r.ok), None)
     table = Table(f"Write, register book from UTF-8: {mb(size):.1f} MB, {rows:,} rows",
-                  ["contender", "wall", "rows/s", "peak RSS", "CPU", "output", "vs C register", "command"])
+                  ["contender", "wall", "rows/s", "peak RSS", "CPU", "output", "vs C register", "CPU vs C", "command"])
     for r in contenders:
         if r.ok:
             output = r.command[-1]
             shown = f"{os.path.getsize(output) / 1e6:.1f} MB" if os.path.isfile(output) else (
                 "folder" if os.path.isdir(output) else "—")
             table.add(contender_label(r), fmt_s(r.wall), f"{rows / r.wall / 1e3:.0f} k", fmt_rss(r.rss_kb), fmt_s(r.cpu), shown,
-                      fmt_ratio(r.wall, c and c.wall), shown_command(r.command))
+                      fmt_ratio(r.wall, c and c.wall), fmt_ratio(r.cpu, c and c.cpu), shown_command(r.command))
         else:
-            table.add(r.name, "n/a", "n/a", "n/a", "n/a", "—", "—", f"{shown_command(r.command)}  [{r.error}]")
+            table.add(r.name, "n/a", "n/a", "n/a", "n/a", "—", "—", "—", f"{shown_command(r.command)}  [{r.error}]")
     notes = []
     register = next((r for r in contenders if r.name == "zizhu register" and r.ok and not r.complaint), None)
     run = next((r for r in contenders if r.name.startswith("zizhu run") and r.ok and not r.complaint), None)
