@@ -146,3 +146,25 @@ import ZizhuImport
         #expect(raw.contains("\"code\" : \"") && raw.contains("高一(1)班"))
     }
 }
+
+@Suite struct GeneratorOptionsTests {
+    @Test func defaultsAreTheDocumentedOnes() {
+        let options = GeneratorOptions(rows: 10)
+        #expect(options.seed == 1)
+        #expect(options.anomalyRate == 0.05)
+        #expect(options.policy == .default)
+        #expect(options.layouts == nil)
+    }
+
+    @Test func layoutsNameTheirEncodings() {
+        #expect(SheetLayout.utf8CSV.encoding == "UTF-8")
+        #expect(SheetLayout.gb18030TitledCSV.encoding == "GB18030")
+        #expect(SheetLayout.utf16TabText.encoding == "UTF-16LE")
+        #expect(SheetLayout.allCases.sorted() == [.utf8CSV, .gb18030TitledCSV, .utf16TabText])
+    }
+
+    @Test func errorsReadWell() {
+        let error = GeneratorError.folderHoldsOtherRosters(folder: "out", files: ["a.csv", "b.csv", "c.csv", "d.csv"])
+        #expect(error.description.contains("a.csv, b.csv, c.csv, …"))
+    }
+}
