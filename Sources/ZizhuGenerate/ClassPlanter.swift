@@ -27,6 +27,8 @@ struct ClassDraft {
 /// Plants anomalies into class drafts, drawing kinds from a shuffled deck so that every kind turns up
 /// even at low rates.
 struct ClassPlanter {
+    /// Parents of 15-digit-ID anomalies were born 1965-01-01 … 1984-12-31 (days since 1970-01-01).
+    static let parentBirthDays = -1826 ... 5478
     let factory: StudentFactory
     private var deck: [AnomalyKind] = []
 
@@ -93,7 +95,7 @@ struct ClassPlanter {
             let year = row.birth.year
             var dates = ["\(year)0230", "\(year)0231", "\(year)1301", "\(year)0431", "\(year)0631", "\(year)0900",
                          "\(year)1232", "\(year)0015"]
-            if !CivilDate.isLeap(year) { dates.append("\(year)0229") }
+            if !CivilDate.isLeapYear(year) { dates.append("\(year)0229") }
             row.id = withCheck(row.region.code + random.pick(dates) + sequence(of: row.id))
             row.studentNumber = "G" + row.id
 
@@ -116,8 +118,7 @@ struct ClassPlanter {
 
         case .idLegacy:
             // The teacher typed a parent's old 15-digit number: born 1965–1984, sequence parity kept.
-            let parentBirth = CivilDate(dayNumber: random.int(in: CivilDate(year: 1965, month: 1, day: 1).dayNumber
-                                                        ... CivilDate(year: 1984, month: 12, day: 31).dayNumber))
+            let parentBirth = CivilDate(daysSinceEpoch: random.int(in: Self.parentBirthDays))
             let sequence = 2 * random.below(499) + (row.male ? 1 : 2)
             row.id = row.region.code + String(parentBirth.compact.dropFirst(2)) + pad(sequence, 3)
             row.studentNumber = factory.schoolAssignedNumber(region: row.region.code, using: &random)

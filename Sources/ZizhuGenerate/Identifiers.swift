@@ -54,3 +54,9 @@ enum Identifiers {
         return fraction.isEmpty ? "\(head)E+\(exponent)" : "\(head).\(fraction)E+\(exponent)"
     }
 }
+
+/// Zero-padded decimal.
+func pad(_ value: Int, _ width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}

@@ -24,7 +24,7 @@ struct PolicyFacts {
     let tierAmounts: Set<Money>
 
     init(_ policy: Policy) throws {
-        guard let start = CivilDate(iso: policy.termStart) else {
+        guard let start = CivilDate(policy.termStart) else {
             throw GeneratorError.invalidOption("the policy's termStart “\(policy.termStart)” is not a date YYYY-MM-DD")
         }
         let byAmount = policy.tiers.sorted { $0.amount > $1.amount }
@@ -173,9 +173,9 @@ struct StudentFactory {
 
     /// A birth date that makes a person exactly `age` years old on the first day of term.
     func birthDate(forAge age: Int, using random: inout RandomSource) -> CivilDate {
-        let latest = facts.termStart.addingYears(-age).dayNumber
-        let earliest = facts.termStart.addingYears(-(age + 1)).dayNumber + 1
-        return CivilDate(dayNumber: random.int(in: earliest...latest))
+        let latest = facts.termStart.addingYears(-age).daysSinceEpoch
+        let earliest = facts.termStart.addingYears(-(age + 1)).daysSinceEpoch + 1
+        return CivilDate(daysSinceEpoch: random.int(in: earliest...latest))
     }
 
     /// A valid, unused 18-digit ID: region, birth date, a sequence whose last digit is odd for boys,

@@ -15,7 +15,7 @@ enum Oracle {
     static let tiers: [String: Int64] = Dictionary(
         Policy.default.tiers.flatMap { tier in ([tier.level] + tier.aliases).map { ($0, tier.amount.fen) } },
         uniquingKeysWith: { first, _ in first })
-    static let termStart = CivilDate(year: 2026, month: 9, day: 1)
+    static let termStart = CivilDate(year: 2026, month: 9, day: 1)!
 
     /// Trim, NFKC (full-width digits), spaces removed and `x` upper-cased, as an importer normalises IDs.
     static func normalizedIdentifier(_ text: String) -> String {
@@ -33,7 +33,7 @@ enum Oracle {
     static func birth(of id: String) -> CivilDate? {
         guard id.count == 18, let year = Int(id.dropFirst(6).prefix(4)), let month = Int(id.dropFirst(10).prefix(2)),
               let day = Int(id.dropFirst(12).prefix(2)), (1...12).contains(month),
-              (1...CivilDate.daysIn(month: month, year: year)).contains(day)
+              (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
         else { return nil }
         return CivilDate(year: year, month: month, day: day)
     }
