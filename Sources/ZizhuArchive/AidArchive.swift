@@ -171,6 +171,11 @@ public final class AidArchive: Sendable {
         try read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     }
 
+    /// Runs SQL as it is, in one transaction: for tests that write what an older or newer zizhu wrote.
+    func execute(sql: String) throws(ArchiveError) {
+        try write { db in try db.execute(sql: sql) }
+    }
+
     // MARK: The round check
 
     /// The `RoundCheck` to pass to `Validator(additionalChecks:)`: `repeat-aid`, `enrolled-elsewhere` and
@@ -221,7 +226,7 @@ struct PaymentRow: Sendable {
 
     init(_ applicant: Applicant) throws(ArchiveError) {
         guard let amount = applicant.amount else {
-            throw ArchiveError(.invalidBatch(reason: "\(applicant.location) 没有有效的资助金额"))
+            throw ArchiveError(.invalidBatch(reason: "\(applicant.layout.file) 第 \(applicant.line) 行没有有效的资助金额"))
         }
         let grade = applicant.value(.grade).trimmingWhitespace()
         let className = applicant.value(.className).trimmingWhitespace()
