@@ -39,9 +39,10 @@ public struct ArchiveCheck: RoundCheck {
         let ids = applicants.map { ArchiveKey.idNumber($0.value(.idNumber)) }
         let cards = applicants.map { ArchiveKey.card($0.value(.card)) }
 
-        let paidToID = Dictionary(grouping: try lookup.payments(toIDNumbers: ArchiveCheck.distinct(ids)),
+        let paidToID = Dictionary(grouping: try lookup.payments(toIDNumbers: ArchiveCheck.distinct(ids),
+                                                                term: round.term, year: round.year),
                                   by: \.idNumber)
-        let paidIntoCard = Dictionary(grouping: try lookup.payments(intoCards: ArchiveCheck.distinct(cards)),
+        let paidIntoCard = Dictionary(grouping: try lookup.payments(intoCardsOf: ArchiveCheck.holders(cards, ids)),
                                       by: \.card)
 
         var findings: [Finding] = []
@@ -60,9 +61,24 @@ public struct ArchiveCheck: RoundCheck {
         return findings
     }
 
+    /// The distinct non-empty keys in order: consecutive index lookups then land on neighbouring pages.
     static func distinct(_ keys: [String]) -> [String] {
-        var seen = Set<String>()
-        return keys.filter { !$0.isEmpty && seen.insert($0).inserted }
+        var distinct: [String] = []
+        for key in keys.sorted() where !key.isEmpty && distinct.last != key { distinct.append(key) }
+        return distinct
+    }
+
+    /// The distinct (card, ID) pairs of the rows that have a card, in card order.
+    static func holders(_ cards: [String], _ ids: [String]) -> [CardHolder] {
+        // Sorting positions, not structs: only integers move.
+        let positions = cards.indices.filter { !cards[$0].isEmpty }
+            .sorted { cards[$0] != cards[$1] ? cards[$0] < cards[$1] : ids[$0] < ids[$1] }
+        var holders: [CardHolder] = []
+        for position in positions {
+            let holder = CardHolder(card: cards[position], idNumber: ids[position])
+            if holders.last != holder { holders.append(holder) }
+        }
+        return holders
     }
 
     static func idFindings(_ applicant: Applicant, paid: [PaymentRecord], round: RoundIdentity) -> [Finding] {

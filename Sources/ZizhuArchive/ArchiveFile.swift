@@ -119,12 +119,13 @@ enum ArchiveFile {
                      kind: BatchKind(rawValue: row[11]) ?? .round)
     }
 
-    /// Payments joined with their batch, filtered by `condition` over `p` (payment) and `b` (batch).
-    static func paymentQuery(where condition: String) -> String {
+    /// Payments (`p`) joined with their batch (`b`), filtered by `condition`; `source` names the payment
+    /// table (with the tables joined before it).
+    static func paymentQuery(from source: String = "payment p", where condition: String) -> String {
         """
         SELECT p.batch_id, b.label, p.school, p.program, p.term, p.year, p.class, p.id_number, p.name,
                p.amount_fen, p.card, b.recorded_at, p.source_file, p.source_line
-        FROM payment p JOIN batch b ON b.id = p.batch_id
+        FROM \(source) JOIN batch b ON b.id = p.batch_id
         WHERE \(condition)
         """
     }

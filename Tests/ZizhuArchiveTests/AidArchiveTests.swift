@@ -70,7 +70,7 @@ import ZizhuTestSupport
         var round = ApplicantBuilder()
         round.row(student.cells(card: grouped))
         _ = try archive.record(Rounds.result(round), inputHash: "h", outputHash: "", label: "")
-        #expect(try archive.payments(intoCards: [student.card]).map(\.idNumber) == [student.id])
+        #expect(try archive.payments(intoCardsOf: [CardHolder(card: student.card, idNumber: "")]).map(\.idNumber) == [student.id])
     }
 
     @Test func refusesToRecordTheSameInputTwiceForTheSameRoundNamingTheEarlierBatch() throws {
@@ -114,7 +114,7 @@ import ZizhuTestSupport
         #expect(try archive.remove(batch: first.id) == first)
         #expect(try archive.batches() == [second])
         #expect(try archive.history(idNumber: student.id).isEmpty)
-        #expect(try archive.payments(intoCards: [student.card]).isEmpty)
+        #expect(try archive.payments(intoCardsOf: [CardHolder(card: student.card, idNumber: "")]).isEmpty)
 
         let error = #expect(throws: ArchiveError.self) { try archive.remove(batch: first.id) }
         #expect(error?.kind == .batchNotFound(id: first.id))

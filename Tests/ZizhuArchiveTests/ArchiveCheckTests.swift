@@ -191,15 +191,21 @@ import ZizhuTestSupport
         #expect(found.count == count)
         #expect(found.allSatisfy { $0.code == .repeatAid })
         #expect(found.map(\.row) == Array(0..<count).map(Optional.some))
+
+        // The same cards on other students: every one is shared with the archive.
+        let others = Rounds.clean(count) { ["身份证号": Rounds.student(1_000 + $0).id] }
+        let shared = try archive.check().findings(for: others.applicants, policy: Rounds.policy(year: 2030))
+        #expect(shared.count == count)
+        #expect(shared.allSatisfy { $0.code == .cardShared })
     }
 
     // MARK: Failure
 
     struct UnreadableArchive: PaymentLookup {
-        func payments(toIDNumbers ids: [String]) throws(ArchiveError) -> [PaymentRecord] {
+        func payments(toIDNumbers ids: [String], term: String, year: Int) throws(ArchiveError) -> [PaymentRecord] {
             throw ArchiveError(.io(message: "disk I/O error"))
         }
-        func payments(intoCards cards: [String]) throws(ArchiveError) -> [PaymentRecord] { [] }
+        func payments(intoCardsOf holders: [CardHolder]) throws(ArchiveError) -> [PaymentRecord] { [] }
     }
 
     @Test func anUnreadableArchiveAddsNoFindingsAndReportsItsFailure() throws {

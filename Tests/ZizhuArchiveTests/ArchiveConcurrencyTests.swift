@@ -171,7 +171,7 @@ import ZizhuTestSupport
 
         let reopened = try AidArchive(path: path, create: false)
         #expect(try reopened.batches() == earlier)
-        #expect(try reopened.payments(toIDNumbers: ["H00000000000000000"]).isEmpty)
+        #expect(try reopened.history(idNumber: "H00000000000000000").isEmpty)
         #expect(try reopened.history(idNumber: Rounds.result(Rounds.clean(1)).applicants[0].value(.idNumber)).count == 2)
         #expect(try reopened.integrityCheck() == ["ok"])
         // And it takes new batches as before.

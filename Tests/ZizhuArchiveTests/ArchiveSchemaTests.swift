@@ -68,6 +68,40 @@ import ZizhuTestSupport
         #expect(try archive.integrityCheck() == ["ok"])
     }
 
+    /// Collects what concurrent openers got.
+    final class Openings: @unchecked Sendable {
+        private let lock = NSLock()
+        private var errors: [ArchiveError] = []
+        private var versions: [Int] = []
+        func add(_ outcome: Result<Int, ArchiveError>) {
+            lock.withLock {
+                switch outcome {
+                case .success(let version): versions.append(version)
+                case .failure(let error): errors.append(error)
+                }
+            }
+        }
+        var all: (versions: [Int], errors: [ArchiveError]) { lock.withLock { (versions, errors) } }
+    }
+
+    @Test func twoOpenersMigratingTheSameOldArchiveAtOnceBothSucceed() throws {
+        for attempt in 0..<5 {
+            let path = folder.file("archive-\(attempt).sqlite")
+            try FileManager.default.copyItem(atPath: Fixtures.path("archive-v1.sqlite"), toPath: path)
+            let openings = Openings()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                do throws(ArchiveError) {
+                    openings.add(.success(try AidArchive(path: path, create: false).schemaVersion()))
+                } catch {
+                    openings.add(.failure(error))
+                }
+            }
+            #expect(openings.all.errors.isEmpty)
+            #expect(openings.all.versions == [ArchiveSchema.currentVersion, ArchiveSchema.currentVersion])
+            #expect(try AidArchive(path: path, create: false).batches().count == 1)
+        }
+    }
+
     @Test func reopeningACurrentArchiveAppliesNothing() throws {
         let path = folder.file("archive.sqlite")
         let first = try AidArchive(path: path, create: true)
