@@ -66,8 +66,10 @@ public struct ApplicantBuilder {
     // MARK: Clean values
 
     static let surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"]
-    static let givenNames = ["子涵", "欣怡", "梓轩", "浩然", "雨桐", "宇航", "诗琪", "俊杰", "思远", "佳怡",
-                             "若曦", "天佑", "晨阳", "可欣", "博文", "嘉怡", "一鸣", "婉清", "志强", "梦瑶"]
+    /// Given names are two characters, one from each list: 16,000 names, which with the 1,008 birth dates
+    /// make a million distinct (name, birth date) pairs.
+    static let firstCharacters = Array("子欣梓浩雨宇诗俊思佳若天晨可博嘉一婉志梦明文晓雅睿泽安心紫书语乐昊辰景立家春秋怡")
+    static let secondCharacters = Array("涵怡轩然桐航琪杰远宁曦佑阳欣文瑶鸣清强萱宇哲辉琳琦彤涛源霖悦铭楠妍泉博雯豪峰婷洋")
     static let guardianNames = ["建国", "秀英", "国强", "桂芳", "志明", "丽华", "德华", "春梅", "海涛", "玉兰",
                                 "卫东", "淑珍", "永刚", "翠花", "立新", "凤英", "文斌", "红梅", "振华", "素琴"]
 
@@ -82,7 +84,7 @@ public struct ApplicantBuilder {
         let birth = String(year) + two(month) + two(day)
         let sequence = 100 + (n / 1_008) % 900
         let id = residentID(region: "370102", birth: birth, sequence: sequence)
-        let name = surnames[n % 10] + givenNames[(n / 10) % 20]
+        let name = surnames[n % 10] + String(firstCharacters[(n / 10) % 40]) + String(secondCharacters[(n / 400) % 40])
         let tier: (category: String, level: String, amount: String) =
             [("脱贫家庭", "特别困难", "1500.00"), ("其他", "困难", "1150.00"), ("其他", "一般困难", "800.00")][n % 3]
         var phone = String(n % 100_000_000)
@@ -101,7 +103,7 @@ public struct ApplicantBuilder {
             "银行卡号": card(bin: "622848", serial: n),
             "开户行": "中国农业银行示例县支行",
             "持卡人": name,
-            "监护人": surnames[n % 10] + guardianNames[(n / 10) % 20] + (n >= 200 ? String(n / 200) : ""),
+            "监护人": surnames[n % 10] + guardianNames[(n / 10) % 20] + String(secondCharacters[(n / 200) % 40]),
             "联系电话": phone,
             "家庭住址": "示例县示例镇示例村\(n + 1)号",
             "申请表": "有",

@@ -17,7 +17,7 @@ public struct StudentNumber: Hashable, Sendable, CustomStringConvertible {
     public let kind: Kind
 
     public init(_ text: String) {
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = text.trimmedForRules
         let first = trimmed.utf8.first
         switch first {
         case 71, 103: kind = .national  // G g

@@ -6,8 +6,8 @@ struct AmountLevelMismatch: RowRule {
         let environment = row.environment
         guard let money = row.facts.money, environment.tierAmounts.contains(money) else { return }
         let policy = row.policy
-        if let level = row[.level]?.trimmingWhitespace(), !level.isEmpty {
-            guard let tier = policy.tier(forLevel: level) else {
+        if let level = row[.level]?.trimmedForRules, !level.isEmpty {
+            guard let tier = environment.tier(forLevel: level) else {
                 emit(row, field: .level, RuleText.unknownLevel(level: level, levels: policy.tiers.map(\.level)), &findings)
                 return
             }
@@ -16,7 +16,7 @@ struct AmountLevelMismatch: RowRule {
                 return
             }
         }
-        if let top = environment.topAmount, money < top, let category = row[.category]?.trimmingWhitespace(),
+        if let top = environment.topAmount, money < top, let category = row[.category]?.trimmedForRules,
            !category.isEmpty, isSpecial(category, environment)
         {
             emit(row, field: .category, RuleText.specialCategory(category: category, top: top, amount: money), &findings)

@@ -83,7 +83,7 @@ struct RoundIndex {
                 stats.firstAmount = money
             }
         }
-        if stats.size == nil, let text = applicant[.classSize], let size = Int(text.trimmingWhitespace()), size > 0 {
+        if stats.size == nil, let text = applicant[.classSize], let size = Int(text.trimmedForRules), size > 0 {
             stats.size = size
         }
         classes[classKey] = stats
@@ -103,8 +103,8 @@ struct RoundIndex {
     /// `高一(1)班` from 年级 `高一` and 班级 `(1)班` or `1班`; the 班级 cell alone when it already names
     /// the grade or there is no 年级 column.
     static func className(of applicant: Applicant) -> String {
-        guard let name = applicant[.className]?.trimmingWhitespace(), !name.isEmpty else { return "" }
-        guard let grade = applicant[.grade]?.trimmingWhitespace(), !grade.isEmpty, !name.hasPrefix(grade) else {
+        guard let name = applicant[.className]?.trimmedForRules, !name.isEmpty else { return "" }
+        guard let grade = applicant[.grade]?.trimmedForRules, !grade.isEmpty, !name.hasPrefix(grade) else {
             return name
         }
         return grade + name
