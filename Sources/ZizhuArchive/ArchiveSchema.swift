@@ -50,8 +50,11 @@ enum ArchiveSchema {
                     amount_fen INTEGER NOT NULL,
                     card TEXT NOT NULL
                 );
-                CREATE INDEX payment_id_number ON payment(id_number);
-                CREATE INDEX payment_card ON payment(card);
+                -- By student; the check asks for one year and term, which the index answers without reading
+                -- the rows of the student's other payments.
+                CREATE INDEX payment_id_number ON payment(id_number, year, term);
+                -- By card; the check asks for payments to other students, which the index answers alone.
+                CREATE INDEX payment_card ON payment(card, id_number);
                 CREATE INDEX payment_round ON payment(program, term, year);
                 -- Removing a batch deletes its payments through this index, not a table scan.
                 CREATE INDEX payment_batch ON payment(batch_id);
