@@ -1,1 +1,0 @@
-// ZizhuArchive module: the archive of paid batches.
