@@ -13,6 +13,7 @@ struct CheckCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, xlsx }
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var archiveOptions: ArchiveOptions
     @OptionGroup var messages: MessageOptions
 
     @Option(help: "输出格式：text（默认，中文报告）、json（DESIGN.md 的报告）、xlsx（问题清单，需 -o）。")
@@ -34,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try Pipeline(inputOptions: input, onlyImport: onlyImport).run()
+        let outcome = try Pipeline(inputOptions: input, onlyImport: onlyImport, archive: try archiveOptions.open(creating: false)).run()
         let result = outcome.result
         let options = messages.reportOptions(policyName: outcome.policyName)
         switch format {

@@ -21,11 +21,12 @@ struct RegisterCommand: ParsableCommand {
         commandName: "register", abstract: "生成发放花名册（只含通过检查的行）。Write the register book.")
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var archiveOptions: ArchiveOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("输出文件，例如 花名册.xlsx。", valueName: "file"))
     var output: String
 
     func run() throws {
-        let result = try Pipeline(inputOptions: input).run().result
+        let result = try Pipeline(inputOptions: input, archive: try archiveOptions.open(creating: false)).run().result
         try writeDocument(output) { try RegisterBook.write(result, to: $0) }
         Terminal.print(acceptedLine(result))
         Terminal.print("花名册已写入 \(output)")
@@ -37,13 +38,14 @@ struct NoticeCommand: ParsableCommand {
         commandName: "notice", abstract: "生成公示名单（不含身份证号、卡号等个人信息）。Write the public notice.")
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var archiveOptions: ArchiveOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("输出文件，例如 公示名单.xlsx。", valueName: "file"))
     var output: String
     @Option(help: ArgumentHelp("公示开始日期（年-月-日，默认今天）。", valueName: "date"))
     var noticeStart: String?
 
     func run() throws {
-        let result = try Pipeline(inputOptions: input).run().result
+        let result = try Pipeline(inputOptions: input, archive: try archiveOptions.open(creating: false)).run().result
         let text = noticeStart ?? ExportOptions().noticeStart
         let start: ZizhuExport.CivilDate
         do { start = try ZizhuExport.CivilDate(parsing: text) } catch { throw CLIFailure("\(error)") }
@@ -59,6 +61,7 @@ struct BankCommand: ParsableCommand {
         abstract: "生成银行代发文件：-o 以 .xlsx 结尾时为代发清单，否则按模板生成银行上传文本。Write bank payment files.")
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var archiveOptions: ArchiveOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("输出文件：代发清单.xlsx，或上传文本（如 代发.txt）。", valueName: "file"))
     var output: String?
     @Option(help: ArgumentHelp("银行上传模板名（默认取政策中的设置）。", valueName: "name"))
@@ -78,7 +81,7 @@ struct BankCommand: ParsableCommand {
             return
         }
         guard let output else { return }
-        let result = try Pipeline(inputOptions: input).run().result
+        let result = try Pipeline(inputOptions: input, archive: try archiveOptions.open(creating: false)).run().result
         if output.lowercased().hasSuffix(".xlsx") {
             try writeDocument(output) { try BankList.write(result, to: $0) }
         } else {

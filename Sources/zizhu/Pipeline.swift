@@ -1,3 +1,4 @@
+import ZizhuArchive
 import ZizhuCore
 import ZizhuImport
 
@@ -6,6 +7,8 @@ import ZizhuImport
 struct Pipeline {
     var inputOptions: InputOptions
     var onlyImport = false
+    /// Consulted for repeat aid, enrolment elsewhere and cards paid to others in earlier batches.
+    var archive: AidArchive? = nil
 
     struct Outcome {
         var files: [InputFile]
@@ -45,8 +48,14 @@ struct Pipeline {
         Terminal.progress("检查 \(applicants.count) 行 …")
         let inputs = imports.map(\.summary)
         // --only-import (for the benchmark) decides on the import findings alone.
-        let validator = Validator(policy: policy, additionalChecks: [], runsRules: !onlyImport)
+        let archiveCheck = archive?.check()
+        let validator = Validator(policy: policy, additionalChecks: archiveCheck.map { [$0] } ?? [],
+                                  runsRules: !onlyImport)
         let result = validator.run(inputs: inputs, applicants: applicants, importFindings: importFindings)
+        if let failure = archiveCheck?.failure {
+            Terminal.endProgress()
+            throw CLIFailure("无法查询资助档案：\(failure)")
+        }
         Terminal.endProgress()
         return Outcome(files: files, imports: imports, result: result, policyName: policyName)
     }

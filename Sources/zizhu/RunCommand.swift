@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZizhuArchive
 import ZizhuCore
 import ZizhuExport
 
@@ -11,6 +12,7 @@ struct RunCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var archiveOptions: ArchiveOptions
     @OptionGroup var messages: MessageOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("输出文件夹（默认 out/）。", valueName: "dir"))
@@ -19,11 +21,20 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("公示开始日期（年-月-日，默认今天）。", valueName: "date"))
     var noticeStart: String?
 
+    @Flag(help: "文件全部写成后，把通过的行作为一个批次记入资助档案（只对最终发放的一轮使用）。Record the batch.")
+    var record = false
+
     @Option(help: ArgumentHelp("银行上传模板（zizhu bank --list 查看），默认取政策中的设置。", valueName: "name"))
     var template: String?
 
+    mutating func validate() throws {
+        if record && archiveOptions.noArchive { throw ValidationError("--record 需要资助档案，不能与 --no-archive 同时使用") }
+    }
+
     func run() throws {
-        let outcome = try Pipeline(inputOptions: input).run()
+        // Recording creates the archive when needed; it is opened before any work so a bad archive stops early.
+        let archive = try archiveOptions.open(creating: record)
+        let outcome = try Pipeline(inputOptions: input, archive: archive).run()
         let result = outcome.result
         let reportOptions = messages.reportOptions(policyName: outcome.policyName)
         var exportOptions = ExportOptions(showValues: reportOptions.showValues)
@@ -56,6 +67,10 @@ struct RunCommand: ParsableCommand {
             Terminal.print("  \(entry.path)")
         }
         Terminal.print("  \(RoundWriter.manifestFileName)")
+        if record, let archive {
+            let batch = try ArchiveRecording.record(result, manifest: manifest, outputDirectory: output, into: archive)
+            Terminal.print("已记入资助档案 \(archive.path)：批次 \(batch.id)，\(batch.rows) 行，\(batch.total.groupedString) 元。")
+        }
         if result.summary.returned > 0 {
             Terminal.print(language == .zh
                 ? "退回原因见 退回清单.xlsx（按班级分表，发回班主任修改）；全部问题见 问题清单.xlsx。"
