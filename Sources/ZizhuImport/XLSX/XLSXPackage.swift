@@ -63,8 +63,9 @@ final class XLSXPackage {
     func contains(_ part: String) -> Bool { entries[Self.key(part)] != nil }
 
     /// Inflates one part chunk by chunk. Errors of `consume` pass through unchanged; damaged data, a checksum
-    /// mismatch or a part beyond the limits become an `XLSXReadError`.
-    func read(_ part: String, _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// mismatch (when `verifyChecksum` and read to the end) or a part beyond the limits become an `XLSXReadError`.
+    func read(_ part: String, verifyChecksum: Bool = true,
+              _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let entry = entries[Self.key(part)] else { throw XLSXReadError(.missingPart(part), file: path) }
         let declaredSize = entry.uncompressedSize
         let compressedSize = max(entry.compressedSize, 1)
@@ -77,9 +78,9 @@ final class XLSXPackage {
             throw XLSXReadError(.tooLarge, file: path, part: part, detail: "压缩比超过 \(limits.maxCompressionRatio):1")
         }
         var inflated: UInt64 = 0
-        let checksum: CRC32
+        var checksum: UInt32 = 0
         do {
-            checksum = try archive.extract(entry, bufferSize: limits.chunkSize, skipCRC32: false) { data in
+            _ = try archive.extract(entry, bufferSize: limits.chunkSize, skipCRC32: true) { data in
                 inflated += UInt64(data.count)
                 // The declared size may lie. Stopping once inflating passes it bounds the work by the declared
                 // size, which was just checked against both limits.
@@ -88,7 +89,10 @@ final class XLSXPackage {
                                                     detail: "解压后超过声明的 \(declaredSize) 字节"))
                 }
                 do {
-                    try data.withUnsafeBytes { try consume($0) }
+                    try data.withUnsafeBytes { bytes in
+                        if verifyChecksum { checksum = XLSXChecksum.update(checksum, with: bytes) }
+                        try consume(bytes)
+                    }
                 } catch {
                     throw PassThrough(error)
                 }
@@ -98,7 +102,7 @@ final class XLSXPackage {
         } catch {
             throw XLSXReadError(.damagedZip, file: path, part: part, detail: "压缩数据无法解开")
         }
-        if checksum != entry.checksum || inflated != declaredSize {
+        if inflated != declaredSize || (verifyChecksum && checksum != entry.checksum) {
             throw XLSXReadError(.damagedZip, file: path, part: part, detail: "校验和不符")
         }
     }

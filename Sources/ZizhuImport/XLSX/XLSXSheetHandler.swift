@@ -138,8 +138,9 @@ struct XLSXSheetHandler: XMLEventHandler {
         inInlineString = false
         cellHasInlineString = false
         phoneticDepth = 0
-        valueBytes.removeAll(keepingCapacity: true)
-        inlineBytes.removeAll(keepingCapacity: true)
+        // Guarded: `removeAll(keepingCapacity:)` is not free, and most cells leave one of them empty.
+        if !valueBytes.isEmpty { valueBytes.removeAll(keepingCapacity: true) }
+        if !inlineBytes.isEmpty { inlineBytes.removeAll(keepingCapacity: true) }
         var referenceRow: Int?
         try tag.forEachAttribute { attribute, raw in
             guard !attribute.hasPrefix, attribute.bytes.count == 1 else { return }

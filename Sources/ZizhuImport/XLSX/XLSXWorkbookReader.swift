@@ -63,7 +63,8 @@ public final class XLSXWorkbookReader {
             var merges = XLSXMergeScanner()
             if package.contains(sheetPart) {
                 do {
-                    try package.read(sheetPart) { chunk in merges.feed(chunk) }
+                    // The checksum is verified when the rows are read; skimming skips it.
+                    try package.read(sheetPart, verifyChecksum: false) { chunk in merges.feed(chunk) }
                 } catch {
                     throw package.mapParseError(error, part: sheetPart, sheet: entry.name)
                 }

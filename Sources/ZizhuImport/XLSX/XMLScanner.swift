@@ -280,7 +280,11 @@ struct XMLScanner {
     private mutating func closeElement(named name: UnsafeBufferPointer<UInt8>) throws {
         guard let end = openNameEnds.last else { throw XMLSyntaxError(reason: "多余的结束标签") }
         let start = openNameEnds.count > 1 ? openNameEnds[openNameEnds.count - 2] : 0
-        guard openNames[start..<end].elementsEqual(name) else { throw XMLSyntaxError(reason: "开始和结束标签不配对") }
+        let matches = end - start == name.count && openNames.withUnsafeBufferPointer { open in
+            guard let openBase = open.baseAddress, let nameBase = name.baseAddress else { return name.isEmpty }
+            return memcmp(openBase + start, nameBase, name.count) == 0
+        }
+        guard matches else { throw XMLSyntaxError(reason: "开始和结束标签不配对") }
         openNames.removeSubrange(start..<end)
         openNameEnds.removeLast()
         if openNameEnds.isEmpty { rootClosed = true }
@@ -348,6 +352,14 @@ enum XMLText {
         let count = raw.count
         var index = 0
         while index < count {
+            // Plain runs are copied in one go; only `&` and CR need work.
+            var runEnd = index
+            while runEnd < count, raw[runEnd] != UInt8(ascii: "&") || isCDATA, raw[runEnd] != 0x0D { runEnd += 1 }
+            if runEnd > index {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<runEnd]))
+                index = runEnd
+                continue
+            }
             let byte = raw[index]
             if byte == UInt8(ascii: "&") && !isCDATA {
                 guard let semicolon = XMLBytes.find(UInt8(ascii: ";"), in: raw, from: index + 1),

@@ -2,7 +2,8 @@
 """Builds the XLSX fixtures of Tests/ZizhuImportTests/XLSX. The outputs are committed, so tests need no Python.
 
     python3 Tests/Fixtures/xlsx/make_fixtures.py            # rewrite every fixture in this folder
-    python3 Tests/Fixtures/xlsx/make_fixtures.py --bench F  # also write a 100,000 x 15 benchmark sheet to F
+    python3 Tests/Fixtures/xlsx/make_fixtures.py --bench F [--rows N] [--shared-strings]
+                                                            # only a 100,000 x 15 benchmark sheet, to F
 
 Needs openpyxl and xlsxwriter (`make deps-pip`); msoffcrypto-tool for the encrypted workbook and LibreOffice
 (`apt-get install --no-install-recommends libreoffice-calc-nogui`) for the LibreOffice files. A fixture whose
@@ -439,12 +440,13 @@ def make_bombs():
 
 # --- benchmark sheet ------------------------------------------------------------------------------------------
 
-def make_benchmark(path, rows=100_000):
-    """100,000 rows x 15 columns through xlsxwriter's constant_memory mode (inline strings)."""
+def make_benchmark(path, rows=100_000, shared_strings=False):
+    """rows x 15 columns through xlsxwriter: constant_memory mode (inline strings, as zizhu writes large files),
+    or with `shared_strings` a shared-string table holding every distinct ID, card and name."""
     import xlsxwriter
 
     rng = random.Random(100)
-    wb = xlsxwriter.Workbook(path, {"constant_memory": True})
+    wb = xlsxwriter.Workbook(path, {"constant_memory": not shared_strings})
     text = wb.add_format({"num_format": "@"})
     date = wb.add_format({"num_format": "yyyy-mm-dd"})
     ws = wb.add_worksheet("高一(2)班")
@@ -474,7 +476,8 @@ def make_benchmark(path, rows=100_000):
 
 def main():
     if "--bench" in sys.argv:
-        make_benchmark(sys.argv[sys.argv.index("--bench") + 1])
+        rows = int(sys.argv[sys.argv.index("--rows") + 1]) if "--rows" in sys.argv else 100_000
+        make_benchmark(sys.argv[sys.argv.index("--bench") + 1], rows, "--shared-strings" in sys.argv)
         return
     make_openpyxl_roster()
     make_openpyxl_date1904()

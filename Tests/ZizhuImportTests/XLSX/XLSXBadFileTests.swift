@@ -168,6 +168,26 @@ import Testing
         #expect(clear, "\(String(describing: error))")
     }
 
+    @Test func checksumMismatchIsDamaged() throws {
+        let path = try XLSXTestWorkbook.copy(of: XLSXFixture.path("xlsxwriter_roster.xlsx"), named: "crc.xlsx") { bytes in
+            // Flip one bit of the sheet's CRC-32 in its local header (offset 14) and central record (offset 16).
+            let name = Array("xl/worksheets/sheet1.xml".utf8)
+            for (signature, crcOffset, headerLength) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 14, 30),
+                                                        ([0x50, 0x4B, 0x01, 0x02], 16, 46)] {
+                var searchFrom = 0
+                while let range = bytes[searchFrom...].firstRange(of: signature) {
+                    let start = range.lowerBound
+                    if bytes[(start + headerLength)...].starts(with: name) { bytes[start + crcOffset] ^= 1 }
+                    searchFrom = range.upperBound
+                }
+            }
+        }
+        let reader = try XLSXWorkbookReader(path: path)
+        let error = #expect(throws: XLSXReadError.self) { try reader.rows(ofSheet: "高一(2)班") }
+        #expect(error?.kind == .damagedZip)
+        #expect(error?.detail == "校验和不符")
+    }
+
     @Test func workbookNamingAMissingSheetPart() throws {
         let path = try XLSXTestWorkbook.copy(of: XLSXFixture.path("xlsxwriter_roster.xlsx"), named: "gone.xlsx") { bytes in
             // Rename the entry in both headers so the workbook's target no longer exists.

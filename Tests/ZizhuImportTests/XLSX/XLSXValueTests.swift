@@ -125,6 +125,16 @@ import Testing
         #expect(XLSXPartPath.resolve(target, relativeTo: source) == expected)
     }
 
+    @Test func checksumIsZIPsCRC32InAnyPieces() {
+        let bytes = Array("123456789".utf8) + Array("张三,370112201005123456\r\n".utf8)
+        let whole = bytes.withUnsafeBytes { XLSXChecksum.update(0, with: $0) }
+        #expect(Array("123456789".utf8).withUnsafeBytes { XLSXChecksum.update(0, with: $0) } == 0xCBF4_3926)
+        for split in 0...bytes.count {
+            let first = bytes[..<split].withUnsafeBytes { XLSXChecksum.update(0, with: $0) }
+            #expect(bytes[split...].withUnsafeBytes { XLSXChecksum.update(first, with: $0) } == whole)
+        }
+    }
+
     @Test func relationshipsPartOfAPart() {
         #expect(XLSXPartPath.relationshipsPart(of: "xl/workbook.xml") == "xl/_rels/workbook.xml.rels")
         #expect(XLSXPartPath.relationshipsPart(of: "xl/book.xml") == "xl/_rels/book.xml.rels")
