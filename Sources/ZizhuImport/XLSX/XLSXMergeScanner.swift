@@ -31,7 +31,8 @@ struct XLSXMergeScanner {
             if contentEnd > tagStart + 1, bytes[contentEnd - 1] == UInt8(ascii: "/") { contentEnd -= 1 }
             let content = UnsafeBufferPointer(rebasing: bytes[(tagStart + 1)..<contentEnd])
             let nameLength = afterName - tagStart - 1
-            let tag = XMLTag(bytes: content, name: XMLName(bytes: UnsafeBufferPointer(rebasing: content[..<nameLength])))
+            let name = XMLName(bytes: UnsafeBufferPointer(rebasing: content[..<nameLength]))
+            let tag = XMLTag(bytes: content, name: name)
             if let reference = try? tag.attribute("ref"), !reference.isEmpty { ranges.append(reference) }
             processedEnd = tagEnd + 1
             index = processedEnd

@@ -49,9 +49,12 @@ struct XLSXWorkbookSheetEntry {
 struct XLSXWorkbookHandler: XMLEventHandler {
     private(set) var sheets: [XLSXWorkbookSheetEntry] = []
     private(set) var date1904 = false
+    private var inSheets = false
 
     mutating func startElement(_ tag: XMLTag) throws {
-        if tag.isLocal("sheet") {
+        if tag.isLocal("sheets") {
+            inSheets = true
+        } else if inSheets, tag.isLocal("sheet") {
             var name: String?
             var state: String?
             var relationshipID: String?
@@ -74,7 +77,10 @@ struct XLSXWorkbookHandler: XMLEventHandler {
         }
     }
 
-    mutating func endElement(_ name: XMLName) throws {}
+    mutating func endElement(_ name: XMLName) throws {
+        if name.isLocal("sheets") { inSheets = false }
+    }
+
     mutating func characters(_ raw: UnsafeBufferPointer<UInt8>, isCDATA: Bool) throws {}
 }
 

@@ -128,6 +128,8 @@ struct XLSXSheetHandler: XMLEventHandler {
     // MARK: Cells
 
     private mutating func startCell(_ tag: XMLTag) throws {
+        // Repeated references could otherwise grow one row without bound.
+        guard cells.count <= XLSXCellReference.maxColumn else { throw XMLSyntaxError(reason: "一行的单元格超过 Excel 上限") }
         inCell = true
         cellColumn = nextColumn
         cellType = .number

@@ -65,6 +65,8 @@ enum XLSXNumberFormats {
 struct XLSXStylesHandler: XMLEventHandler {
     private var customFormats: [Int: String] = [:]
     private var styleFormatIDs: [Int?] = []
+    /// `numFmt` also occurs in differential formats (`dxfs`); only those under `numFmts` define ids.
+    private var inNumberFormats = false
     private var inCellXfs = false
     /// Nesting below `cellXfs`: only its direct `xf` children are cell styles.
     private var depthInCellXfs = 0
@@ -78,7 +80,9 @@ struct XLSXStylesHandler: XMLEventHandler {
         } else if tag.isLocal("cellXfs") {
             inCellXfs = true
             depthInCellXfs = 0
-        } else if tag.isLocal("numFmt") {
+        } else if tag.isLocal("numFmts") {
+            inNumberFormats = true
+        } else if inNumberFormats, tag.isLocal("numFmt") {
             if let id = try tag.attribute("numFmtId").flatMap({ Int($0) }),
                let code = try tag.attribute("formatCode") {
                 customFormats[id] = code
@@ -87,6 +91,7 @@ struct XLSXStylesHandler: XMLEventHandler {
     }
 
     mutating func endElement(_ name: XMLName) throws {
+        if name.isLocal("numFmts") { inNumberFormats = false }
         guard inCellXfs else { return }
         if depthInCellXfs == 0 {
             inCellXfs = false

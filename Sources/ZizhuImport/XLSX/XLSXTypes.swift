@@ -39,6 +39,9 @@ public struct XLSXCell: Sendable, Equatable {
 
     /// The column as Excel names it (0 → `A`, 27 → `AB`).
     public var columnName: String { XLSXCellReference.columnName(column) }
+
+    /// The cell's reference in a row, e.g. `E17`; findings name a cell as `高一(2)班!E17`.
+    public func reference(row: Int) -> String { columnName + String(row) }
 }
 
 /// One sheet row that holds at least one non-empty cell.

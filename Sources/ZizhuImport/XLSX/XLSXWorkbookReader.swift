@@ -4,6 +4,10 @@
 /// merged ranges; rows are then streamed one sheet at a time, so memory holds the shared-string table and one
 /// inflate chunk, never a whole sheet. Parts are inflated with ZIPFoundation and tokenized by a small
 /// incremental scanner that refuses DTDs. Not thread-safe: use one reader per thread.
+///
+/// For identifier columns the cell kind tells the story: `.text` (a shared or inline string, `@` format or not)
+/// is intact, while `.number`, `.formulaNumber` or `.date` means Excel stored a number and every digit past the
+/// 15th is gone (`3.70112201005123E+17`); the text shows what is left and must not be "repaired".
 public final class XLSXWorkbookReader {
     /// The path the reader was opened with.
     public let path: String
@@ -124,7 +128,8 @@ public final class XLSXWorkbookReader {
         if package.contains("_rels/.rels") {
             var relationships = XLSXRelationshipsHandler()
             try package.parse("_rels/.rels", into: &relationships)
-            if let office = relationships.relationships.first(where: { $0.hasType("officeDocument") && !$0.isExternal }) {
+            let office = relationships.relationships.first { $0.hasType("officeDocument") && !$0.isExternal }
+            if let office {
                 part = XLSXPartPath.resolve(office.target, relativeTo: "")
             }
         }

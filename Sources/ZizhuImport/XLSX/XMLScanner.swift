@@ -348,7 +348,8 @@ enum XMLBytes {
 /// Decoding of escaped text: the five predefined entities, character references and line-end normalisation.
 /// Named entities beyond the predefined five cannot exist without a DTD, which the scanner refuses.
 enum XMLText {
-    static func decode(_ raw: UnsafeBufferPointer<UInt8>, isCDATA: Bool = false, appendingTo output: inout [UInt8]) throws {
+    static func decode(_ raw: UnsafeBufferPointer<UInt8>, isCDATA: Bool = false,
+                       appendingTo output: inout [UInt8]) throws {
         let count = raw.count
         var index = 0
         while index < count {

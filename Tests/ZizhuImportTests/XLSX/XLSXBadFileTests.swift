@@ -139,9 +139,18 @@ import Testing
         limits.maxTokenBytes = 1 << 16
         limits.chunkSize = 4096
         let longText = String(repeating: "长", count: 40_000)
-        let path = try XLSXTestWorkbook.write(sheetData: "<row r=\"1\"><c t=\"inlineStr\"><is><t>\(longText)</t></is></c></row>")
+        let path = try XLSXTestWorkbook.write(
+            sheetData: "<row r=\"1\"><c t=\"inlineStr\"><is><t>\(longText)</t></is></c></row>")
         #expect(readError(path, limits: limits)?.kind == .tooLarge)
         #expect(throws: Never.self) { try readEverything(path) }
+    }
+
+    @Test func rowWithMoreCellsThanExcelAllowsIsBroken() throws {
+        let cells = String(repeating: "<c r=\"A1\"><v>1</v></c>", count: 16_385)
+        let path = try XLSXTestWorkbook.write(sheetData: "<row r=\"1\">\(cells)</row>")
+        let error = readError(path)
+        #expect(error?.kind == .brokenXML(sheet: "Sheet1", line: 1))
+        #expect(error?.detail == "一行的单元格超过 Excel 上限")
     }
 
     @Test func truncatedPackageIsDamaged() throws {
@@ -169,7 +178,8 @@ import Testing
     }
 
     @Test func checksumMismatchIsDamaged() throws {
-        let path = try XLSXTestWorkbook.copy(of: XLSXFixture.path("xlsxwriter_roster.xlsx"), named: "crc.xlsx") { bytes in
+        let roster = XLSXFixture.path("xlsxwriter_roster.xlsx")
+        let path = try XLSXTestWorkbook.copy(of: roster, named: "crc.xlsx") { bytes in
             // Flip one bit of the sheet's CRC-32 in its local header (offset 14) and central record (offset 16).
             let name = Array("xl/worksheets/sheet1.xml".utf8)
             for (signature, crcOffset, headerLength) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 14, 30),
@@ -189,7 +199,8 @@ import Testing
     }
 
     @Test func workbookNamingAMissingSheetPart() throws {
-        let path = try XLSXTestWorkbook.copy(of: XLSXFixture.path("xlsxwriter_roster.xlsx"), named: "gone.xlsx") { bytes in
+        let roster = XLSXFixture.path("xlsxwriter_roster.xlsx")
+        let path = try XLSXTestWorkbook.copy(of: roster, named: "gone.xlsx") { bytes in
             // Rename the entry in both headers so the workbook's target no longer exists.
             let name = Array("xl/worksheets/sheet2.xml".utf8)
             var searchFrom = 0

@@ -206,12 +206,36 @@ import Testing
         #expect(rows.cell("B7")?.text == "乙")
     }
 
+    @Test func stylesComeFromCellXfsAndNumFmtsOnly() throws {
+        let path = try XLSXTestWorkbook.write(
+            sheetData: """
+                <row r="1"><c r="A1" s="0"><v>38353</v></c><c r="B1" s="1"><v>38353</v></c><c r="C1"><v>38353</v></c>\
+                <c r="D1" s="7"><v>38353</v></c><c r="E1" s="2"><v>38353</v></c></row>
+                """,
+            styles: """
+                <numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>\
+                <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>\
+                <cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="999"/></cellXfs>\
+                <dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></dxf></dxfs>
+                """)
+        let rows = try XLSXWorkbookReader(path: path).rows(ofSheet: "Sheet1")
+        #expect(rows.row(1)?.cells == [
+            XLSXCell(column: 0, text: "38353", kind: .number, numberFormat: "General"),
+            XLSXCell(column: 1, text: "38353", kind: .number, numberFormat: "0.0"),
+            XLSXCell(column: 2, text: "38353", kind: .number),
+            // A style index past the table, or an id that is neither built in nor defined: no format.
+            XLSXCell(column: 3, text: "38353", kind: .number),
+            XLSXCell(column: 4, text: "38353", kind: .number),
+        ])
+    }
+
     @Test func cellLookupByColumn() {
         let row = XLSXRow(number: 4, cells: [XLSXCell(column: 0, text: "a", kind: .text),
                                              XLSXCell(column: 3, text: "d", kind: .text),
                                              XLSXCell(column: 27, text: "ab", kind: .text)])
         #expect(row.cell(atColumn: 3)?.text == "d")
         #expect(row.cell(atColumn: 27)?.columnName == "AB")
+        #expect(row.cell(atColumn: 3)?.reference(row: row.number) == "D4")
         #expect(row.cell(atColumn: 2) == nil)
         #expect(row.cell(atColumn: 40) == nil)
     }

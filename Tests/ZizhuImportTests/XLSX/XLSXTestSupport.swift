@@ -45,11 +45,14 @@ extension [XLSXRow] {
 /// Workbooks assembled in the test from XML strings, for shapes no fixture writer produces.
 enum XLSXTestWorkbook {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
 
     /// Writes a one-sheet workbook named `Sheet1` into a fresh temporary folder and returns its path.
     static func write(sheetData: String, sharedStrings: [String]? = nil, styles: String? = nil,
                       extraSheetXML: String = "", fileName: String = "generated.xlsx") throws -> String {
-        let sheet = "<worksheet xmlns=\"\(mainNamespace)\"><sheetData>\(sheetData)</sheetData>\(extraSheetXML)</worksheet>"
+        let sheet = "<worksheet xmlns=\"\(mainNamespace)\"><sheetData>\(sheetData)</sheetData>\(extraSheetXML)"
+            + "</worksheet>"
         return try write(sheetXML: Data(sheet.utf8), sharedStrings: sharedStrings, styles: styles, fileName: fileName)
     }
 
@@ -67,15 +70,15 @@ enum XLSXTestWorkbook {
             relationships.append(("rId3", "styles", "styles.xml"))
         }
         let relationshipXML = relationships.map { id, type, target in
-            "<Relationship Id=\"\(id)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/\(type)\" Target=\"\(target)\"/>"
+            "<Relationship Id=\"\(id)\" Type=\"\(relationshipTypes)/\(type)\" Target=\"\(target)\"/>"
         }.joined()
         parts += [
             ("xl/workbook.xml", Data("""
-                <workbook xmlns="\(mainNamespace)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+                <workbook xmlns="\(mainNamespace)" xmlns:r="\(relationshipTypes)">\
                 <sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>
                 """.utf8)),
             ("xl/_rels/workbook.xml.rels", Data("""
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relationshipXML)</Relationships>
+                <Relationships xmlns="\(packageRelationships)">\(relationshipXML)</Relationships>
                 """.utf8)),
             ("xl/worksheets/sheet1.xml", sheetXML),
         ]
