@@ -18,12 +18,14 @@ struct XLSXReadLimits: Sendable {
 }
 
 /// The ZIP package of a workbook: its entries by part name, and bounded, chunked reading of one part.
+/// ZIPFoundation opens and lists the archive and inflates; the reader positions and bounds the compressed bytes.
 final class XLSXPackage {
     let path: String
     let limits: XLSXReadLimits
-    private let archive: Archive
+    private let file: FileHandle
+    private let fileSize: UInt64
     /// Entries by lower-cased part name: OPC part names are case-insensitive, and some writers use `\`.
-    private let entries: [String: Entry]
+    private let entries: [String: (entry: Entry, record: XLSXZipDirectory.Record)]
 
     init(path: String, limits: XLSXReadLimits) throws(XLSXReadError) {
         self.path = path
@@ -33,32 +35,46 @@ final class XLSXPackage {
             throw XLSXReadError(.unreadable, file: path, detail: "文件不存在")
         }
         guard !isDirectory.boolValue else { throw XLSXReadError(.unreadable, file: path, detail: "这是一个文件夹") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let file = FileHandle(forReadingAtPath: path) else {
             throw XLSXReadError(.unreadable, file: path, detail: "没有读取权限")
         }
-        let signature = (try? handle.read(upToCount: 8)) ?? Data()
+        self.file = file
+        let signature = (try? file.read(upToCount: 8)) ?? Data()
         if signature.starts(with: Self.compoundFileSignature) {
-            let encrypted = Self.compoundFileMentionsEncryption(handle)
-            try? handle.close()
-            throw XLSXReadError(encrypted ? .encrypted : .legacyXLS, file: path)
+            throw XLSXReadError(Self.compoundFileMentionsEncryption(file) ? .encrypted : .legacyXLS, file: path)
         }
-        try? handle.close()
         guard signature.starts(with: [0x50, 0x4B, 0x03, 0x04]) || signature.starts(with: [0x50, 0x4B, 0x05, 0x06])
         else {
             throw XLSXReadError(.notAZip, file: path)
         }
+        let archive: Archive
+        let directory: XLSXZipDirectory
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            fileSize = try file.seekToEnd()
+            directory = try XLSXZipDirectory(file, fileSize: fileSize)
         } catch {
             throw XLSXReadError(.damagedZip, file: path, detail: "找不到 ZIP 目录，文件可能不完整")
         }
-        var entries: [String: Entry] = [:]
-        for entry in archive where entry.type == .file {
+        // A ZIP password (rare; Office itself encrypts differently): ZIPFoundation stops listing at such an entry.
+        if directory.records.contains(where: \.isEncrypted) { throw XLSXReadError(.encrypted, file: path) }
+        // Both list the central directory in order; a disagreement means a directory not to be trusted.
+        let listed = Array(archive)
+        guard listed.count == directory.records.count else {
+            throw XLSXReadError(.damagedZip, file: path, detail: "ZIP 目录不一致")
+        }
+        var entries: [String: (entry: Entry, record: XLSXZipDirectory.Record)] = [:]
+        for (entry, record) in zip(listed, directory.records) where entry.type == .file {
+            if record.name.allSatisfy({ $0 < 0x80 }), entry.path != String(decoding: record.name, as: UTF8.self) {
+                throw XLSXReadError(.damagedZip, file: path, detail: "ZIP 目录不一致")
+            }
             let key = Self.key(entry.path)
-            if entries[key] == nil { entries[key] = entry }
+            if entries[key] == nil { entries[key] = (entry, record) }
         }
         self.entries = entries
     }
+
+    deinit { try? file.close() }
 
     func contains(_ part: String) -> Bool { entries[Self.key(part)] != nil }
 
@@ -66,36 +82,66 @@ final class XLSXPackage {
     /// mismatch (when `verifyChecksum` and read to the end) or a part beyond the limits become an `XLSXReadError`.
     func read(_ part: String, verifyChecksum: Bool = true,
               _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let entry = entries[Self.key(part)] else { throw XLSXReadError(.missingPart(part), file: path) }
+        guard let (entry, record) = entries[Self.key(part)] else {
+            throw XLSXReadError(.missingPart(part), file: path)
+        }
+        guard record.method == 0 || record.method == 8 else {
+            throw XLSXReadError(.damagedZip, file: path, part: part, detail: "不支持的压缩方式 \(record.method)")
+        }
         let declaredSize = entry.uncompressedSize
-        let compressedSize = max(entry.compressedSize, 1)
         if declaredSize > limits.maxPartBytes {
             throw XLSXReadError(.tooLarge, file: path, part: part, detail: "声明大小 \(declaredSize / (1 << 20)) MiB")
         }
-        let (ratioProduct, overflow) = compressedSize.multipliedReportingOverflow(by: limits.maxCompressionRatio)
+        let (ratioProduct, overflow) = max(record.compressedSize, 1).multipliedReportingOverflow(
+            by: limits.maxCompressionRatio)
         let ratioBound = max(limits.ratioCheckMinimumBytes, overflow ? .max : ratioProduct)
         if declaredSize > ratioBound {
             throw XLSXReadError(.tooLarge, file: path, part: part, detail: "压缩比超过 \(limits.maxCompressionRatio):1")
         }
         var inflated: UInt64 = 0
         var checksum: UInt32 = 0
+        func deliver(_ data: Data) throws {
+            inflated += UInt64(data.count)
+            // The declared size may lie. Stopping once inflating passes it bounds the work by the declared
+            // size, which was just checked against both limits.
+            if inflated > declaredSize {
+                throw PassThrough(XLSXReadError(.tooLarge, file: path, part: part,
+                                                detail: "解压后超过声明的 \(declaredSize) 字节"))
+            }
+            do {
+                try data.withUnsafeBytes { bytes in
+                    if verifyChecksum { checksum = XLSXChecksum.update(checksum, with: bytes) }
+                    try consume(bytes)
+                }
+            } catch {
+                throw PassThrough(error)
+            }
+        }
         do {
-            _ = try archive.extract(entry, bufferSize: limits.chunkSize, skipCRC32: true) { data in
-                inflated += UInt64(data.count)
-                // The declared size may lie. Stopping once inflating passes it bounds the work by the declared
-                // size, which was just checked against both limits.
-                if inflated > declaredSize {
-                    throw PassThrough(XLSXReadError(.tooLarge, file: path, part: part,
-                                                    detail: "解压后超过声明的 \(declaredSize) 字节"))
-                }
-                do {
-                    try data.withUnsafeBytes { bytes in
-                        if verifyChecksum { checksum = XLSXChecksum.update(checksum, with: bytes) }
-                        try consume(bytes)
-                    }
-                } catch {
-                    throw PassThrough(error)
-                }
+            let dataOffset = try XLSXZipDirectory.dataOffset(of: record, in: file, fileSize: fileSize)
+            try file.seek(toOffset: dataOffset)
+            var remaining = record.compressedSize
+            let chunkSize = limits.chunkSize
+            // Hands out the entry's compressed bytes and nothing past them.
+            func nextCompressedChunk() throws -> Data {
+                guard remaining > 0 else { throw CompressedDataEnded() }
+                let count = Int(min(UInt64(chunkSize), remaining))
+                let chunk = try file.read(upToCount: count) ?? Data()
+                guard chunk.count == count else { throw CompressedDataEnded() }
+                remaining -= UInt64(count)
+                return chunk
+            }
+            if record.method == 0 {
+                while remaining > 0 { try deliver(try nextCompressedChunk()) }
+            } else {
+                _ = try Data.decompress(size: Int64(record.compressedSize), bufferSize: chunkSize, skipCRC32: true,
+                                        provider: { _, _ in
+                    var chunk = try nextCompressedChunk()
+                    // ZIPFoundation's inflate loop on Linux offers zlib a full buffer whatever the chunk's length;
+                    // zeros after the last real byte keep it from reading past the chunk.
+                    if chunk.count < chunkSize { chunk.append(Data(count: chunkSize - chunk.count)) }
+                    return chunk
+                }, consumer: deliver)
             }
         } catch let passed as PassThrough {
             throw passed.error
@@ -150,6 +196,9 @@ final class XLSXPackage {
         let error: any Error
         init(_ error: any Error) { self.error = error }
     }
+
+    /// The entry's compressed bytes ran out before the deflate stream ended.
+    private struct CompressedDataEnded: Error {}
 
     // MARK: OLE2 compound files (.xls, or an encrypted .xlsx)
 

@@ -8,11 +8,13 @@ public struct XLSXReadError: Error, Sendable, Equatable, CustomStringConvertible
         case notAZip
         /// A ZIP package without an Excel workbook (`xl/workbook.xml`).
         case noWorkbook
-        /// A password-protected workbook: an OLE2 compound file holding `EncryptionInfo`.
+        /// A password-protected workbook: an OLE2 compound file holding `EncryptionInfo` (or, rarely, a ZIP
+        /// whose entries carry a ZIP password).
         case encrypted
         /// An old binary `.xls` workbook (an OLE2 compound file).
         case legacyXLS
-        /// The ZIP package is damaged: compressed data or a checksum does not match.
+        /// The ZIP package is damaged: its directory is missing or inconsistent, compressed data ends early or does
+        /// not inflate, or a checksum does not match.
         case damagedZip
         /// A part the workbook refers to is missing from the package.
         case missingPart(String)

@@ -438,6 +438,84 @@ def make_bombs():
     set_uncompressed_size(out("bomb_declared_2gib.xlsx"), "xl/worksheets/sheet1.xml", 2 << 30)
 
 
+# --- raw ZIP layouts -----------------------------------------------------------------------------------------
+
+def write_raw_zip(path, members, zip64=False):
+    """A ZIP written field by field: members are (name, data, raw) where raw, if given, replaces the deflated
+    data as is. With zip64, every size and offset goes through ZIP64 extra fields and end records."""
+    import zlib
+
+    out = io.BytesIO()
+    central = []
+    for name, data, raw in members:
+        name = name.encode()
+        if raw is None:
+            packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+            raw = packer.compress(data) + packer.flush()
+        offset, crc = out.tell(), zlib.crc32(data)
+        if zip64:
+            extra = struct.pack("<HHQQ", 1, 16, len(data), len(raw))
+            out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 45, 0, 8, 0, 0, crc, 0xFFFFFFFF, 0xFFFFFFFF,
+                                  len(name), len(extra)) + name + extra + raw)
+        else:
+            out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(raw), len(data),
+                                  len(name), 0) + name + raw)
+        central.append((name, crc, len(raw), len(data), offset))
+    directory_offset = out.tell()
+    for name, crc, compressed, size, offset in central:
+        if zip64:
+            # Offset 0 stays in the 32-bit field: ZIPFoundation 0.9.20 reads a ZIP64 offset of 0 as "absent".
+            if offset:
+                extra, short_offset = struct.pack("<HHQQQ", 1, 24, size, compressed, offset), 0xFFFFFFFF
+            else:
+                extra, short_offset = struct.pack("<HHQQ", 1, 16, size, compressed), 0
+            out.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 45, 45, 0, 8, 0, 0, crc, 0xFFFFFFFF,
+                                  0xFFFFFFFF, len(name), len(extra), 0, 0, 0, 0, short_offset) + name + extra)
+        else:
+            out.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, compressed, size,
+                                  len(name), 0, 0, 0, 0, 0, offset) + name)
+    directory_size = out.tell() - directory_offset
+    if zip64:
+        zip64_end = out.tell()
+        out.write(struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, len(central), len(central),
+                              directory_size, directory_offset))
+        out.write(struct.pack("<IIQI", 0x07064B50, 0, zip64_end, 1))
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0))
+    else:
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), directory_size,
+                              directory_offset, 0))
+    with open(path, "wb") as f:
+        f.write(out.getvalue())
+
+
+def minimal_workbook_parts(sheet_xml):
+    workbook = ('<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="名单" sheetId="1" r:id="rId1"/>'
+                "</sheets></workbook>" % (NS, REL_NS))
+    return [
+        ("[Content_Types].xml", content_types("xl/workbook.xml", ["xl/worksheets/sheet1.xml"]).encode()),
+        ("_rels/.rels", root_rels("xl/workbook.xml").encode()),
+        ("xl/workbook.xml", workbook.encode()),
+        ("xl/_rels/workbook.xml.rels",
+         relationships([("rId1", "worksheet", "worksheets/sheet1.xml")]).encode()),
+        ("xl/worksheets/sheet1.xml", sheet_xml.encode()),
+    ]
+
+
+def make_raw_zips():
+    sheet = ('<worksheet xmlns="%s"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c>'
+             '<c r="B1" t="inlineStr"><is><t>身份证号</t></is></c></row><row r="2"><c r="A2" t="inlineStr">'
+             "<is><t>张三</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>11010519491231002X</t></is></c></row>"
+             "</sheetData></worksheet>" % NS)
+    # Every size and offset in ZIP64 form, as some streaming writers do even for small files.
+    write_raw_zip(out("zip64_roster.xlsx"), [(n, d, None) for n, d in minimal_workbook_parts(sheet)], zip64=True)
+    # The last entry's deflate stream is a stored block claiming 65,535 bytes that never come: a reader that
+    # inflates on past the entry's compressed size reaches the end of the file with the stream still open.
+    never_ends = b"\x00" + struct.pack("<HH", 0xFFFF, 0x0000) + b"<worksheet><sheetData>" + b" " * 100
+    members = [(n, d, None) for n, d in minimal_workbook_parts(sheet)]
+    members[-1] = (members[-1][0], b"x" * 1_000_000, never_ends)
+    write_raw_zip(out("stored_block_never_ends.xlsx"), members)
+
+
 # --- benchmark sheet ------------------------------------------------------------------------------------------
 
 def make_benchmark(path, rows=100_000, shared_strings=False):
@@ -489,6 +567,7 @@ def main():
     make_handmade_excel_idioms()
     make_handmade_prefixed()
     make_bombs()
+    make_raw_zips()
 
 
 if __name__ == "__main__":

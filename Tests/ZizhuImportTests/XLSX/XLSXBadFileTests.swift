@@ -53,6 +53,21 @@ import Testing
         #expect(error?.description.contains("取消密码保护后另存为 .xlsx") == true)
     }
 
+    @Test func zipPasswordIsEncrypted() throws {
+        let roster = XLSXFixture.path("xlsxwriter_roster.xlsx")
+        let path = try XLSXTestWorkbook.copy(of: roster, named: "zip-password.xlsx") { bytes in
+            // Set flag bit 0 (encrypted) of every entry, in local headers (offset 6) and central records (8).
+            for (signature, flagOffset) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 6), ([0x50, 0x4B, 0x01, 0x02], 8)] {
+                var searchFrom = 0
+                while let range = bytes[searchFrom...].firstRange(of: signature) {
+                    bytes[range.lowerBound + flagOffset] |= 1
+                    searchFrom = range.upperBound
+                }
+            }
+        }
+        #expect(readError(path)?.kind == .encrypted)
+    }
+
     @Test func truncatedSheetIsBrokenXMLAfterTheRowsBeforeIt() throws {
         let reader = try XLSXFixture.reader("broken_sheet_truncated.xlsx")
         var delivered: [Int] = []
@@ -151,6 +166,15 @@ import Testing
         let error = readError(path)
         #expect(error?.kind == .brokenXML(sheet: "Sheet1", line: 1))
         #expect(error?.detail == "一行的单元格超过 Excel 上限")
+    }
+
+    @Test func deflateStreamThatNeverEndsStopsAtTheEntrysEnd() {
+        // ZIPFoundation's own extract would inflate on to the end of the file and spin there for ever.
+        let started = ContinuousClock.now
+        let error = readError(XLSXFixture.path("stored_block_never_ends.xlsx"))
+        #expect(error?.kind == .damagedZip)
+        #expect(error?.part == "xl/worksheets/sheet1.xml")
+        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test func truncatedPackageIsDamaged() throws {

@@ -192,6 +192,13 @@ import Testing
         #expect(rows.cell("B2") == XLSXCell(column: 1, text: "2005-01-01", kind: .date, numberFormat: "mm-dd-yy"))
     }
 
+    @Test func zip64PackagesRead() throws {
+        let reader = try XLSXFixture.reader("zip64_roster.xlsx")
+        let rows = try reader.rows(ofSheet: "名单")
+        #expect(rows.map(\.number) == [1, 2])
+        #expect(rows.cell("B2") == XLSXCell(column: 1, text: "11010519491231002X", kind: .text))
+    }
+
     @Test func rowsWithoutAnyReferenceFollowEachOther() throws {
         let path = try XLSXTestWorkbook.write(sheetData: """
             <row><c t="inlineStr"><is><t>甲</t></is></c><c><v>1</v></c></row>\
