@@ -7,7 +7,8 @@
 
 Needs openpyxl and xlsxwriter (`make deps-pip`); msoffcrypto-tool for the encrypted workbook and LibreOffice
 (`apt-get install --no-install-recommends libreoffice-calc-nogui`) for the LibreOffice files. A fixture whose
-tool is missing is left as it is, with a note. Re-running changes timestamps inside the packages, not the cells.
+tool is missing is left as it is, with a note. Re-running rewrites the openpyxl, LibreOffice and encrypted files
+with new timestamps (or salt), not new cells; the others come out byte for byte the same.
 All people, IDs and card numbers are made up (the IDs are the examples of GB 11643-1999 or fail their checks).
 """
 import datetime
@@ -226,13 +227,20 @@ def make_encrypted():
 
 # --- bad packages -------------------------------------------------------------------------------------------
 
+def fixed_time_member(name):
+    """A ZIP member stamped 1980-01-01, so re-running the script leaves these packages byte for byte the same."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def rewrite_zip(source, target, replace):
     """Copies a package, passing each member's bytes through replace(name, data) (None drops the member)."""
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = replace(info.filename, zin.read(info.filename))
             if data is not None:
-                zout.writestr(info.filename, data)
+                zout.writestr(fixed_time_member(info.filename), data)
 
 
 def make_bad_files():
@@ -241,8 +249,8 @@ def make_bad_files():
         f.write(bytes(rng.randrange(256) for _ in range(2048)))
 
     with zipfile.ZipFile(out("zip_without_workbook.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("readme.txt", "这不是工作簿")
-        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr(fixed_time_member("readme.txt"), "这不是工作簿")
+        z.writestr(fixed_time_member("word/document.xml"), "<w:document/>")
 
     roster = out("xlsxwriter_roster.xlsx")
 
@@ -313,7 +321,7 @@ def relationships(items):
 def write_package(path, parts):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts:
-            z.writestr(name, text.encode("utf-8") if isinstance(text, str) else text)
+            z.writestr(fixed_time_member(name), text.encode("utf-8") if isinstance(text, str) else text)
 
 
 def make_handmade_excel_idioms():
