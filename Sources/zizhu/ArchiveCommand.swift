@@ -52,10 +52,16 @@ struct ArchiveCommand: ParsableCommand {
                 }
             }
             let archive = try location.open(creating: true)
-            var inputOptions = InputOptions()
-            inputOptions.inputs = manifest.inputs.map(\.path)
-            inputOptions.policy = try policy ?? ManifestFile.policyPath(in: outputDirectory)
-            let result = try Pipeline(inputOptions: inputOptions, archive: archive).run().result
+            // Say "already recorded" before re-checking: the re-check would now find the batch's own payments.
+            let inputHash = ArchiveRecording.inputHash(of: manifest)
+            let recorded: [BatchSummary]
+            do { recorded = try archive.batches() } catch { throw CLIFailure(error.description) }
+            if let earlier = recorded.first(where: { $0.inputHash == inputHash }) {
+                throw CLIFailure("该批次已于 \(earlier.recordedAt) 记录为档案批次 \(earlier.id)，不能重复记录")
+            }
+            let inputs = RoundInputs(paths: manifest.inputs.map(\.path),
+                                     policyPath: try policy ?? ManifestFile.policyPath(in: outputDirectory))
+            let result = try Pipeline(inputs: inputs, archive: archive).run().result
             guard Manifest.SummaryRecord(result.summary) == manifest.summary else {
                 throw CLIFailure("重新检查的结果与 \(outputDirectory) 中的不同（档案或政策已变化）：请重新 run 后再记录")
             }
@@ -80,9 +86,7 @@ struct ArchiveCommand: ParsableCommand {
         @Option(help: "年度，例如 2025。") var year: Int?
 
         func run() throws {
-            var inputOptions = InputOptions()
-            inputOptions.policy = policy
-            let base = try inputOptions.loadPolicy().policy
+            let base = try RoundInputs(paths: files, policyPath: policy).loadPolicy().policy
             let archive = try location.open(creating: true)
             let inputs: [InputFile]
             do { inputs = try InputCollector.collect(files) } catch { throw CLIFailure(error.description) }

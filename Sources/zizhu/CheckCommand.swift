@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try Pipeline(inputOptions: input, onlyImport: onlyImport, archive: try archiveOptions.open(creating: false)).run()
+        let outcome = try Pipeline(inputs: input.round, onlyImport: onlyImport, archive: try archiveOptions.open(creating: false)).run()
         let result = outcome.result
         let options = messages.reportOptions(policyName: outcome.policyName)
         switch format {

@@ -26,7 +26,7 @@ struct RegisterCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let result = try Pipeline(inputOptions: input, archive: try archiveOptions.open(creating: false)).run().result
+        let result = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false)).run().result
         try writeDocument(output) { try RegisterBook.write(result, to: $0) }
         Terminal.print(acceptedLine(result))
         Terminal.print("花名册已写入 \(output)")
@@ -45,7 +45,7 @@ struct NoticeCommand: ParsableCommand {
     var noticeStart: String?
 
     func run() throws {
-        let result = try Pipeline(inputOptions: input, archive: try archiveOptions.open(creating: false)).run().result
+        let result = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false)).run().result
         let text = noticeStart ?? ExportOptions().noticeStart
         let start: ZizhuExport.CivilDate
         do { start = try ZizhuExport.CivilDate(parsing: text) } catch { throw CLIFailure("\(error)") }
@@ -81,7 +81,7 @@ struct BankCommand: ParsableCommand {
             return
         }
         guard let output else { return }
-        let result = try Pipeline(inputOptions: input, archive: try archiveOptions.open(creating: false)).run().result
+        let result = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false)).run().result
         if output.lowercased().hasSuffix(".xlsx") {
             try writeDocument(output) { try BankList.write(result, to: $0) }
         } else {

@@ -19,11 +19,19 @@ struct InputOptions: ParsableArguments {
         }
     }
 
+    var round: RoundInputs { RoundInputs(paths: inputs, encoding: encoding, policyPath: policy) }
+}
+
+/// What a round reads: the files or folders, an encoding override and the policy file.
+struct RoundInputs {
+    var paths: [String]
+    var encoding: String? = nil
+    var policyPath: String? = nil
+
     func loadPolicy() throws -> (policy: Policy, name: String) {
-        guard let path = policy else { return (Policy.default, "default") }
+        guard let path = policyPath else { return (Policy.default, "default") }
         do {
-            let loaded = try PolicyFile.load(path: path)
-            return (loaded, path)
+            return (try PolicyFile.load(path: path), path)
         } catch {
             throw CLIFailure(error.description)
         }

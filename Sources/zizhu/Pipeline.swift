@@ -5,7 +5,7 @@ import ZizhuImport
 /// Reads every input and validates the round: the shared first half of check, run and the
 /// single-document commands.
 struct Pipeline {
-    var inputOptions: InputOptions
+    var inputs: RoundInputs
     var onlyImport = false
     /// Consulted for repeat aid, enrolment elsewhere and cards paid to others in earlier batches.
     var archive: AidArchive? = nil
@@ -18,17 +18,17 @@ struct Pipeline {
     }
 
     func run() throws -> Outcome {
-        guard !inputOptions.inputs.isEmpty else {
+        guard !inputs.paths.isEmpty else {
             throw CLIFailure("没有给出输入文件。用法：zizhu check 名单.csv 或 zizhu run 文件夹/ -o 输出文件夹/")
         }
-        let (policy, policyName) = try inputOptions.loadPolicy()
+        let (policy, policyName) = try inputs.loadPolicy()
         let files: [InputFile]
         do {
-            files = try InputCollector.collect(inputOptions.inputs)
+            files = try InputCollector.collect(inputs.paths)
         } catch {
             throw CLIFailure(error.description)
         }
-        let options = ImportOptions(encoding: inputOptions.encoding)
+        let options = ImportOptions(encoding: inputs.encoding)
         var imports: [FileImport] = []
         var applicants: [Applicant] = []
         var importFindings: [Finding] = []
@@ -46,12 +46,12 @@ struct Pipeline {
             imports.append(fileImport)
         }
         Terminal.progress("检查 \(applicants.count) 行 …")
-        let inputs = imports.map(\.summary)
+        let summaries = imports.map(\.summary)
         // --only-import (for the benchmark) decides on the import findings alone.
         let archiveCheck = archive?.check()
         let validator = Validator(policy: policy, additionalChecks: archiveCheck.map { [$0] } ?? [],
                                   runsRules: !onlyImport)
-        let result = validator.run(inputs: inputs, applicants: applicants, importFindings: importFindings)
+        let result = validator.run(inputs: summaries, applicants: applicants, importFindings: importFindings)
         if let failure = archiveCheck?.failure {
             Terminal.endProgress()
             throw CLIFailure("无法查询资助档案：\(failure)")

@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // Recording creates the archive when needed; it is opened before any work so a bad archive stops early.
         let archive = try archiveOptions.open(creating: record)
-        let outcome = try Pipeline(inputOptions: input, archive: archive).run()
+        let outcome = try Pipeline(inputs: input.round, archive: archive).run()
         let result = outcome.result
         let reportOptions = messages.reportOptions(policyName: outcome.policyName)
         var exportOptions = ExportOptions(showValues: reportOptions.showValues)
