@@ -421,12 +421,13 @@ private func countLineBreaks(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
 
 private func csvFieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
     guard let data else { return }
-    Unmanaged<CSVParseState>.fromOpaque(data).takeUnretainedValue().addField(field, length)
+    // A guaranteed reference: no retain and release per field (the reader keeps the state alive).
+    Unmanaged<CSVParseState>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.addField(field, length) }
 }
 
 private func csvRecordCallback(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
     guard let data else { return }
-    Unmanaged<CSVParseState>.fromOpaque(data).takeUnretainedValue().endRecord(terminator)
+    Unmanaged<CSVParseState>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.endRecord(terminator) }
 }
 
 /// Keeps fields byte-exact: libcsv's default trims spaces and tabs.

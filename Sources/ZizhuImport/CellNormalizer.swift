@@ -40,6 +40,9 @@ struct NormalizedCell {
     /// The cell as typed, nil when normalisation changed nothing.
     var original: String?
     var changes: NormalizationChanges
+    /// For identifiers: the value could be one Excel stored as a number (not plain digits, or 16+ digits
+    /// ending in 0). Lets the caller skip the check for almost every cell.
+    var mayBeExcelNumber = false
 }
 
 /// Normalises cells: zero-width characters removed, NFKC (full-width digits and letters to ASCII), blanks
@@ -52,14 +55,17 @@ enum CellNormalizer {
         if bytes.isEmpty { return NormalizedCell(value: "", original: nil, changes: []) }
         let clean = kind == .identifier ? isPlainIdentifier(bytes) : isPlainText(bytes)
         let text = String(decoding: bytes, as: UTF8.self)
-        if clean { return NormalizedCell(value: text, original: nil, changes: []) }
+        if clean {
+            let mayBeNumber = kind == .identifier && bytes.count > 15 && bytes[bytes.count - 1] == 0x30
+            return NormalizedCell(value: text, original: nil, changes: [], mayBeExcelNumber: mayBeNumber)
+        }
         return normalizeSlowly(text, as: kind)
     }
 
     static func normalize(_ text: String, as kind: CellKind) -> NormalizedCell {
         var copy = text
         let clean = copy.withUTF8 { $0.isEmpty || (kind == .identifier ? isPlainIdentifier($0) : isPlainText($0)) }
-        if clean { return NormalizedCell(value: text, original: nil, changes: []) }
+        if clean { return NormalizedCell(value: text, original: nil, changes: [], mayBeExcelNumber: kind == .identifier) }
         return normalizeSlowly(text, as: kind)
     }
 
@@ -137,7 +143,7 @@ enum CellNormalizer {
             text = normalizeIdentifier(text, changes: &changes)
         }
         return NormalizedCell(value: text, original: text == original ? nil : original,
-                              changes: text == original ? [] : changes)
+                              changes: text == original ? [] : changes, mayBeExcelNumber: kind == .identifier)
     }
 
     private static func normalizeIdentifier(_ text: String, changes: inout NormalizationChanges) -> String {
