@@ -38,10 +38,15 @@ enum RowClassifier {
         }
         guard first >= 0 else { return .blank }
 
-        if startsWithAny(cells[first], trailerPrefixes) { return .trailer }
-
         let hasName = nameColumn.map { $0 < cells.count && !cells[$0].isEmpty } ?? false
         let hasID = idColumn.map { $0 < cells.count && !cells[$0].isEmpty } ?? false
+        // A row holding something shaped like an ID number is a student's, whatever else it says.
+        let holdsID = hasID && idColumn.map { column in
+            let lead = cells[column].utf8.first ?? 0
+            return cells[column].utf8.count >= 15 && lead >= 0x30 && lead <= 0x39
+        } ?? false
+
+        if !holdsID && startsWithAny(cells[first], trailerPrefixes) { return .trailer }
         // A header pasted again between class sheets. IDs start with a digit and header words do not, which
         // keeps the header lookup off the path of ordinary rows.
         if hasName, hasID, let nameColumn, let idColumn, let lead = cells[idColumn].utf8.first, lead > 0x7F,
