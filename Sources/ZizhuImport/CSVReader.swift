@@ -65,8 +65,9 @@ struct CSVRecord {
     let line: Int
     /// Number of fields.
     let count: Int
-    fileprivate let base: UnsafePointer<UInt8>
-    fileprivate let ends: UnsafePointer<Int>
+    let base: UnsafePointer<UInt8>
+    /// End offset of each field, relative to `base`.
+    let ends: UnsafePointer<Int>
     /// Set for a record cut short by a parse error; it then holds the fields completed before the error.
     let problem: CSVProblem?
 

@@ -28,7 +28,6 @@ final class RosterAssembler {
     private var repeatedValues: RepeatedValueCache?
     private var nameColumn: Int?
     private var idColumn: Int?
-    private var delimiterText = ","
 
     private struct ColumnInfo {
         var kind: CellKind
@@ -45,7 +44,6 @@ final class RosterAssembler {
 
     var fileLocation: SourceLocation { SourceLocation(file: file, line: nil) }
 
-    func setDelimiter(_ delimiter: CSVDelimiter) { delimiterText = delimiter.text }
 
     // MARK: - Input
 
