@@ -79,7 +79,7 @@ struct CSVRecord {
 
 /// Parses UTF-8 CSV text fed in blocks of any size, calling `onRecord` for each record with its line.
 final class CSVReader {
-    /// Excel holds at most 32,767 characters in a cell; a field past this is a quote that never closes.
+    /// Excel holds at most 32,767 characters in a cell; a field of a megabyte is a quote that never closes.
     static let maximumFieldBytes = 1 << 20
 
     private let parser: UnsafeMutablePointer<csv_parser>
@@ -113,9 +113,6 @@ final class CSVReader {
 
     /// Problems met so far, in order.
     var problems: [CSVProblem] { state.problems }
-
-    /// Records delivered so far (including records cut short by a problem).
-    var recordCount: Int { state.records }
 
     /// The physical line of the next byte to be parsed: for pointing at where decoding stopped.
     var lineOfNextByte: Int {
@@ -288,7 +285,6 @@ private final class CSVParseState {
     var pendingBreaks = 0
     /// The last line end seen outside fields was a CR: a LF right after it is the same line end.
     var lastWasCR = false
-    var records = 0
     var problems: [CSVProblem] = []
     let expandsFullWidthComma: Bool
     let onRecord: (CSVRecord) -> Void
@@ -340,7 +336,6 @@ private final class CSVParseState {
             return
         }
         onRecord(CSVRecord(line: line, count: fieldCount, base: bytes, ends: ends, problem: nil))
-        records += 1
         line += pendingBreaks + (lineEnd ? 1 : 0)
         lastWasCR = terminator == Int32(CSV_CR)
         pendingBreaks = 0
@@ -352,7 +347,6 @@ private final class CSVParseState {
     func deliverBrokenRecord(_ problem: CSVProblem, extraBreaks: Int) {
         problems.append(problem)
         onRecord(CSVRecord(line: line, count: fieldCount, base: bytes, ends: ends, problem: problem))
-        records += 1
         line += pendingBreaks + extraBreaks
         lastWasCR = false
         pendingBreaks = 0

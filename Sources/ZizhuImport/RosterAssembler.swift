@@ -44,7 +44,6 @@ final class RosterAssembler {
 
     var fileLocation: SourceLocation { SourceLocation(file: file, line: nil) }
 
-
     // MARK: - Input
 
     /// A record from the CSV reader; its bytes are valid only during the call.
