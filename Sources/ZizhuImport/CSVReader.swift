@@ -311,11 +311,13 @@ private final class CSVParseState {
             let start = bytes + byteCount
             if expandsFullWidthComma {
                 byteCount += copyRestoringFullWidthCommas(source, length, into: start)
+                pendingBreaks += countLineBreaks(UnsafePointer(start), bytes + byteCount - start)
             } else {
-                memcpy(start, source, length)
+                if copyFindingControlBytes(UnsafePointer(source), length, into: start) {
+                    pendingBreaks += countLineBreaks(UnsafePointer(start), length)
+                }
                 byteCount += length
             }
-            pendingBreaks += countLineBreaks(UnsafePointer(start), bytes + byteCount - start)
         }
         lastWasCR = false
         ends[fieldCount] = byteCount
@@ -394,16 +396,34 @@ private func copyRestoringFullWidthCommas(
     return written
 }
 
+/// Copies a field eight bytes at a time (fields are short: a call to memcpy costs more than the copy) and
+/// tells whether it holds a control byte, in which case its line ends are counted exactly.
+@inline(__always)
+private func copyFindingControlBytes(
+    _ source: UnsafePointer<UInt8>, _ length: Int, into target: UnsafeMutablePointer<UInt8>
+) -> Bool {
+    var control = false
+    var index = 0
+    while index + 8 <= length {
+        let word = ByteScan.load(source, index)
+        UnsafeMutableRawPointer(target + index).storeBytes(of: word, as: UInt64.self)
+        control = control || ByteScan.hasByteBelow(word, 0x0E)
+        index += 8
+    }
+    while index < length {
+        let byte = source[index]
+        target[index] = byte
+        control = control || byte < 0x0E
+        index += 1
+    }
+    return control
+}
+
 /// Line ends in a field: CR LF counts once, a lone CR or LF once each.
 @inline(__always)
 private func countLineBreaks(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-    // Most fields hold no control byte at all: a branch-free scan first.
-    var seen: UInt8 = 0
-    for index in 0..<n {
-        let byte = p[index]
-        seen |= (byte == 0x0A ? 1 : 0) | (byte == 0x0D ? 1 : 0)
-    }
-    if seen == 0 { return 0 }
+    // Most fields hold no control byte at all: a word-at-a-time test first.
+    guard ByteScan.mayHoldControl(p, n) else { return 0 }
     var breaks = 0
     for index in 0..<n {
         let byte = p[index]

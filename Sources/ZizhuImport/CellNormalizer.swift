@@ -72,12 +72,16 @@ enum CellNormalizer {
     /// Printable ASCII and CJK unified ideographs (U+4E00–U+9FFF: lead bytes E4–E9), no blank at either end.
     @inline(__always)
     static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress, bytes.count > 0 else { return true }
         let n = bytes.count
-        guard n > 0 else { return true }
-        guard bytes[0] != 0x20 && bytes[n - 1] != 0x20 else { return false }
+        guard p[0] != 0x20 && p[n - 1] != 0x20 else { return false }
         var i = 0
         while i < n {
-            let byte = bytes[i]
+            if i + 8 <= n && ByteScan.isPrintableASCII(ByteScan.load(p, i)) {
+                i += 8
+                continue
+            }
+            let byte = p[i]
             if byte >= 0x20 && byte < 0x7F {
                 i += 1
             } else if byte >= 0xE4 && byte <= 0xE9 && i + 2 < n {
@@ -92,8 +96,14 @@ enum CellNormalizer {
     /// Digits and uppercase ASCII letters only: nothing to do for an identifier.
     @inline(__always)
     static func isPlainIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)) {
-            return false
+        guard let p = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n && ByteScan.isDigits(ByteScan.load(p, i)) { i += 8 }
+        while i < n {
+            let byte = p[i]
+            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) else { return false }
+            i += 1
         }
         return true
     }

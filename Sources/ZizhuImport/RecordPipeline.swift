@@ -5,10 +5,12 @@ final class RecordBatch: @unchecked Sendable {
     // Unchecked: a batch belongs to one thread at a time; `BatchChannel` hands it over under its lock.
     static let targetBytes = 256 << 10
 
+    // Touched for every record by one thread at a time: no dynamic exclusivity checks.
     let bytes = ByteBuffer(capacity: RecordBatch.targetBytes + 4096)
-    private(set) var ends: UnsafeMutablePointer<Int>
-    private var endCapacity = 16384
-    private var endCount = 0
+    @exclusivity(unchecked) private(set) var ends: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var endCapacity = 16384
+    @exclusivity(unchecked) private var endCount = 0
+    @exclusivity(unchecked)
     private(set) var records: [(line: Int, byteStart: Int, endStart: Int, count: Int, problem: CSVProblem?)] = []
 
     init() {

@@ -10,8 +10,9 @@ final class RosterAssembler {
     let file: String
     let firstIndex: Int
     private(set) var layout: ColumnLayout?
-    private(set) var applicants: [Applicant] = []
-    private(set) var findings: [Finding] = []
+    // Appended to for every row from one thread: the dynamic exclusivity check would cost more than the append.
+    @exclusivity(unchecked) private(set) var applicants: [Applicant] = []
+    @exclusivity(unchecked) private(set) var findings: [Finding] = []
     /// True once the header is known to be missing: reading can stop.
     private(set) var gaveUp = false
 

@@ -100,13 +100,13 @@ public enum RosterReader {
     ) -> ParseOutcome {
         var outcome = ParseOutcome()
         var reader: CSVReader?
-        var keepGoing = true
+        let flag = StopFlag()
         let sample = ByteBuffer(capacity: tuning.sniffWindow + 16)
 
         func startReader() {
             let window = UnsafeRawBufferPointer(start: sample.base, count: min(sample.count, tuning.sniffWindow))
             reader = CSVReader(delimiter: DelimiterDetector.detect(window)) { record in
-                if keepGoing && !deliver(record) { keepGoing = false }
+                if flag.keepGoing && !deliver(record) { flag.keepGoing = false }
             }
             guard let reader else {
                 outcome.readerFailed = true
@@ -125,8 +125,8 @@ public enum RosterReader {
                     if sample.count >= tuning.sniffWindow { startReader() }
                     if outcome.readerFailed { return false }
                 }
-                if !keepGoing { reader?.stop() }
-                return keepGoing
+                if !flag.keepGoing { reader?.stop() }
+                return flag.keepGoing
             }
         } catch {
             outcome.error = error
@@ -163,6 +163,11 @@ public enum RosterReader {
         return job.outcome
     }
 
+    /// Whether the consumer still wants records; checked for every record, on one thread.
+    private final class StopFlag {
+        @exclusivity(unchecked) var keepGoing = true
+    }
+
     /// The parsing thread's work and result.
     private final class ParseJob: @unchecked Sendable {
         // Unchecked: after `start` only the parsing thread touches the decoder and `outcome`; the caller reads
@@ -180,18 +185,25 @@ public enum RosterReader {
             self.channel = channel
         }
 
+        /// The batch being filled; replaced after each hand-over. Only the parsing thread touches it.
+        @exclusivity(unchecked) private var batch: RecordBatch?
+
         func run() {
-            var batch = channel.emptyBatch()
-            let channel = self.channel
-            outcome = RosterReader.parse(decoder, tuning: tuning, displayName: displayName) { record in
-                batch.append(record)
-                guard batch.isFull else { return true }
-                guard channel.put(batch) else { return false }
-                batch = channel.emptyBatch()
-                return true
+            batch = channel.emptyBatch()
+            outcome = RosterReader.parse(decoder, tuning: tuning, displayName: displayName) { [self] record in
+                add(record)
             }
-            if !batch.records.isEmpty { _ = channel.put(batch) }
+            if let batch, !batch.records.isEmpty { _ = channel.put(batch) }
             channel.finish()
+        }
+
+        private func add(_ record: CSVRecord) -> Bool {
+            guard let batch else { return false }
+            batch.append(record)
+            guard batch.isFull else { return true }
+            guard channel.put(batch) else { return false }
+            self.batch = channel.emptyBatch()
+            return true
         }
     }
 
