@@ -11,7 +11,7 @@ public enum RosterReader {
         try read(input, firstIndex: firstIndex, options: options, tuning: ReadTuning())
     }
 
-    /// Sizes that tests shrink to prove that block boundaries change nothing.
+    /// Sizes and thresholds; tests change them to prove that block boundaries and threads change nothing.
     struct ReadTuning {
         var blockSize = FileSource.defaultBlockSize
         /// Bytes looked at to decide the encoding and the delimiter.
