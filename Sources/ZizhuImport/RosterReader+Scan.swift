@@ -15,7 +15,13 @@ extension RosterReader {
         -> ScanCounts
     {
         var override: EncodingOverride?
-        if let name = options.encoding { override = EncodingOverride(name) }
+        if let name = options.encoding {
+            guard let parsed = EncodingOverride(name) else {
+                throw ImportError(file: input.displayName,
+                                  message: "不认识的编码“\(name)”；--encoding 可用：\(EncodingOverride.accepted)。")
+            }
+            override = parsed
+        }
         let tuning = ReadTuning()
         let source = try FileSource(path: input.path, displayName: input.displayName, blockSize: tuning.blockSize)
         let decoder = TextDecoder(source: source, override: override, window: tuning.sniffWindow)
