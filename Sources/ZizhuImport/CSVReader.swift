@@ -65,8 +65,9 @@ struct CSVRecord {
     let line: Int
     /// Number of fields.
     let count: Int
-    fileprivate let base: UnsafePointer<UInt8>
-    fileprivate let ends: UnsafePointer<Int>
+    let base: UnsafePointer<UInt8>
+    /// End offset of each field, relative to `base`.
+    let ends: UnsafePointer<Int>
     /// Set for a record cut short by a parse error; it then holds the fields completed before the error.
     let problem: CSVProblem?
 
@@ -78,7 +79,7 @@ struct CSVRecord {
 
 /// Parses UTF-8 CSV text fed in blocks of any size, calling `onRecord` for each record with its line.
 final class CSVReader {
-    /// Excel holds at most 32,767 characters in a cell; a field past this is a quote that never closes.
+    /// Excel holds at most 32,767 characters in a cell; a field of a megabyte is a quote that never closes.
     static let maximumFieldBytes = 1 << 20
 
     private let parser: UnsafeMutablePointer<csv_parser>
@@ -112,9 +113,6 @@ final class CSVReader {
 
     /// Problems met so far, in order.
     var problems: [CSVProblem] { state.problems }
-
-    /// Records delivered so far (including records cut short by a problem).
-    var recordCount: Int { state.records }
 
     /// The physical line of the next byte to be parsed: for pointing at where decoding stopped.
     var lineOfNextByte: Int {
@@ -287,7 +285,6 @@ private final class CSVParseState {
     var pendingBreaks = 0
     /// The last line end seen outside fields was a CR: a LF right after it is the same line end.
     var lastWasCR = false
-    var records = 0
     var problems: [CSVProblem] = []
     let expandsFullWidthComma: Bool
     let onRecord: (CSVRecord) -> Void
@@ -314,11 +311,13 @@ private final class CSVParseState {
             let start = bytes + byteCount
             if expandsFullWidthComma {
                 byteCount += copyRestoringFullWidthCommas(source, length, into: start)
+                pendingBreaks += countLineBreaks(UnsafePointer(start), bytes + byteCount - start)
             } else {
-                memcpy(start, source, length)
+                if copyFindingControlBytes(UnsafePointer(source), length, into: start) {
+                    pendingBreaks += countLineBreaks(UnsafePointer(start), length)
+                }
                 byteCount += length
             }
-            pendingBreaks += countLineBreaks(UnsafePointer(start), bytes + byteCount - start)
         }
         lastWasCR = false
         ends[fieldCount] = byteCount
@@ -339,7 +338,6 @@ private final class CSVParseState {
             return
         }
         onRecord(CSVRecord(line: line, count: fieldCount, base: bytes, ends: ends, problem: nil))
-        records += 1
         line += pendingBreaks + (lineEnd ? 1 : 0)
         lastWasCR = terminator == Int32(CSV_CR)
         pendingBreaks = 0
@@ -351,7 +349,6 @@ private final class CSVParseState {
     func deliverBrokenRecord(_ problem: CSVProblem, extraBreaks: Int) {
         problems.append(problem)
         onRecord(CSVRecord(line: line, count: fieldCount, base: bytes, ends: ends, problem: problem))
-        records += 1
         line += pendingBreaks + extraBreaks
         lastWasCR = false
         pendingBreaks = 0
@@ -399,16 +396,34 @@ private func copyRestoringFullWidthCommas(
     return written
 }
 
+/// Copies a field eight bytes at a time (fields are short: a call to memcpy costs more than the copy) and
+/// tells whether it holds a control byte, in which case its line ends are counted exactly.
+@inline(__always)
+private func copyFindingControlBytes(
+    _ source: UnsafePointer<UInt8>, _ length: Int, into target: UnsafeMutablePointer<UInt8>
+) -> Bool {
+    var control = false
+    var index = 0
+    while index + 8 <= length {
+        let word = ByteScan.load(source, index)
+        UnsafeMutableRawPointer(target + index).storeBytes(of: word, as: UInt64.self)
+        control = control || ByteScan.hasByteBelow(word, 0x0E)
+        index += 8
+    }
+    while index < length {
+        let byte = source[index]
+        target[index] = byte
+        control = control || byte < 0x0E
+        index += 1
+    }
+    return control
+}
+
 /// Line ends in a field: CR LF counts once, a lone CR or LF once each.
 @inline(__always)
 private func countLineBreaks(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-    // Most fields hold no control byte at all: a branch-free scan first.
-    var seen: UInt8 = 0
-    for index in 0..<n {
-        let byte = p[index]
-        seen |= (byte == 0x0A ? 1 : 0) | (byte == 0x0D ? 1 : 0)
-    }
-    if seen == 0 { return 0 }
+    // Most fields hold no control byte at all: a word-at-a-time test first.
+    guard ByteScan.mayHoldControl(p, n) else { return 0 }
     var breaks = 0
     for index in 0..<n {
         let byte = p[index]
@@ -421,12 +436,13 @@ private func countLineBreaks(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
 
 private func csvFieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ data: UnsafeMutableRawPointer?) {
     guard let data else { return }
-    Unmanaged<CSVParseState>.fromOpaque(data).takeUnretainedValue().addField(field, length)
+    // A guaranteed reference: no retain and release per field (the reader keeps the state alive).
+    Unmanaged<CSVParseState>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.addField(field, length) }
 }
 
 private func csvRecordCallback(_ terminator: Int32, _ data: UnsafeMutableRawPointer?) {
     guard let data else { return }
-    Unmanaged<CSVParseState>.fromOpaque(data).takeUnretainedValue().endRecord(terminator)
+    Unmanaged<CSVParseState>.fromOpaque(data)._withUnsafeGuaranteedRef { $0.endRecord(terminator) }
 }
 
 /// Keeps fields byte-exact: libcsv's default trims spaces and tabs.

@@ -40,6 +40,9 @@ struct NormalizedCell {
     /// The cell as typed, nil when normalisation changed nothing.
     var original: String?
     var changes: NormalizationChanges
+    /// For identifiers: the value could be one Excel stored as a number (not plain digits, or 16+ digits
+    /// ending in 0). Lets the caller skip the check for almost every cell.
+    var mayBeExcelNumber = false
 }
 
 /// Normalises cells: zero-width characters removed, NFKC (full-width digits and letters to ASCII), blanks
@@ -52,26 +55,33 @@ enum CellNormalizer {
         if bytes.isEmpty { return NormalizedCell(value: "", original: nil, changes: []) }
         let clean = kind == .identifier ? isPlainIdentifier(bytes) : isPlainText(bytes)
         let text = String(decoding: bytes, as: UTF8.self)
-        if clean { return NormalizedCell(value: text, original: nil, changes: []) }
+        if clean {
+            let mayBeNumber = kind == .identifier && bytes.count > 15 && bytes[bytes.count - 1] == 0x30
+            return NormalizedCell(value: text, original: nil, changes: [], mayBeExcelNumber: mayBeNumber)
+        }
         return normalizeSlowly(text, as: kind)
     }
 
     static func normalize(_ text: String, as kind: CellKind) -> NormalizedCell {
         var copy = text
         let clean = copy.withUTF8 { $0.isEmpty || (kind == .identifier ? isPlainIdentifier($0) : isPlainText($0)) }
-        if clean { return NormalizedCell(value: text, original: nil, changes: []) }
+        if clean { return NormalizedCell(value: text, original: nil, changes: [], mayBeExcelNumber: kind == .identifier) }
         return normalizeSlowly(text, as: kind)
     }
 
     /// Printable ASCII and CJK unified ideographs (U+4E00–U+9FFF: lead bytes E4–E9), no blank at either end.
     @inline(__always)
     static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress, bytes.count > 0 else { return true }
         let n = bytes.count
-        guard n > 0 else { return true }
-        guard bytes[0] != 0x20 && bytes[n - 1] != 0x20 else { return false }
+        guard p[0] != 0x20 && p[n - 1] != 0x20 else { return false }
         var i = 0
         while i < n {
-            let byte = bytes[i]
+            if i + 8 <= n && ByteScan.isPrintableASCII(ByteScan.load(p, i)) {
+                i += 8
+                continue
+            }
+            let byte = p[i]
             if byte >= 0x20 && byte < 0x7F {
                 i += 1
             } else if byte >= 0xE4 && byte <= 0xE9 && i + 2 < n {
@@ -86,8 +96,14 @@ enum CellNormalizer {
     /// Digits and uppercase ASCII letters only: nothing to do for an identifier.
     @inline(__always)
     static func isPlainIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)) {
-            return false
+        guard let p = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n && ByteScan.isDigits(ByteScan.load(p, i)) { i += 8 }
+        while i < n {
+            let byte = p[i]
+            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) else { return false }
+            i += 1
         }
         return true
     }
@@ -137,7 +153,7 @@ enum CellNormalizer {
             text = normalizeIdentifier(text, changes: &changes)
         }
         return NormalizedCell(value: text, original: text == original ? nil : original,
-                              changes: text == original ? [] : changes)
+                              changes: text == original ? [] : changes, mayBeExcelNumber: kind == .identifier)
     }
 
     private static func normalizeIdentifier(_ text: String, changes: inout NormalizationChanges) -> String {

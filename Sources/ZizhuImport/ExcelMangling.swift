@@ -8,10 +8,9 @@ enum ExcelMangling {
     static func isMangled(_ value: String, field: Field) -> Bool {
         guard field.isIdentifier, let last = value.utf8.last else { return false }
         let check: (UnsafeBufferPointer<UInt8>) -> Bool = { bytes in
-            if last == UInt8(ascii: "0") {
-                return hasLostTrailingDigits(bytes, field: field) || isFloatWithLostDigits(bytes)
-            }
-            return isScientific(bytes)
+            if isScientific(bytes) { return true }
+            return last == UInt8(ascii: "0")
+                && (hasLostTrailingDigits(bytes, field: field) || isFloatWithLostDigits(bytes))
         }
         if let answer = value.utf8.withContiguousStorageIfAvailable(check) { return answer }
         return Array(value.utf8).withUnsafeBufferPointer(check)

@@ -14,6 +14,8 @@ final class FileSource {
     private(set) var reachedEnd = false
     /// Bytes read so far.
     private(set) var offset = 0
+    /// The file's size when it was opened (0 when unknown, e.g. a pipe).
+    let size: Int
 
     init(path: String, displayName: String, blockSize: Int = FileSource.defaultBlockSize) throws(ImportError) {
         self.displayName = displayName
@@ -22,10 +24,12 @@ final class FileSource {
             throw ImportError(file: displayName, message: FileSource.openFailureMessage(errno: errno, path: path))
         }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        let known = fstat(fd, &info) == 0
+        if known, (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
             throw ImportError(file: displayName, message: "“\(path)”是文件夹而不是文件；请直接给出文件夹路径或其中的 CSV/XLSX 文件。")
         }
+        size = known ? Int(info.st_size) : 0
         descriptor = fd
         buffer = .allocate(byteCount: max(blockSize, 1), alignment: 16)
     }

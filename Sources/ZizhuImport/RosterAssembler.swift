@@ -10,8 +10,9 @@ final class RosterAssembler {
     let file: String
     let firstIndex: Int
     private(set) var layout: ColumnLayout?
-    private(set) var applicants: [Applicant] = []
-    private(set) var findings: [Finding] = []
+    // Appended to for every row from one thread: the dynamic exclusivity check would cost more than the append.
+    @exclusivity(unchecked) private(set) var applicants: [Applicant] = []
+    @exclusivity(unchecked) private(set) var findings: [Finding] = []
     /// True once the header is known to be missing: reading can stop.
     private(set) var gaveUp = false
 
@@ -23,31 +24,33 @@ final class RosterAssembler {
     // Per-column facts of the layout, looked up for every cell.
     private var width = 0
     private var columnFields: [Field?] = []
-    private var columnKinds: [CellKind] = []
-    private var identifierColumns: [Bool] = []
-    /// Columns whose changes are reported as value-normalized: identifiers and the amount.
-    private var reportedColumns: [Bool] = []
+    /// How each header column is normalised; manual memory because it is read for every cell.
+    private var columnTable: UnsafeMutablePointer<ColumnInfo>?
+    private var repeatedValues: RepeatedValueCache?
     private var nameColumn: Int?
     private var idColumn: Int?
-    private var delimiterText = ","
+
+    private struct ColumnInfo {
+        var kind: CellKind
+        /// Changes are reported as value-normalized: identifiers and the amount.
+        var reported: Bool
+    }
 
     init(file: String, firstIndex: Int) {
         self.file = file
         self.firstIndex = firstIndex
     }
 
-    var fileLocation: SourceLocation { SourceLocation(file: file, line: nil) }
+    deinit { columnTable?.deallocate() }
 
-    func setDelimiter(_ delimiter: CSVDelimiter) { delimiterText = delimiter.text }
+    var fileLocation: SourceLocation { SourceLocation(file: file, line: nil) }
 
     // MARK: - Input
 
     /// A record from the CSV reader; its bytes are valid only during the call.
     func consume(_ record: CSVRecord) {
         if layout != nil {
-            consumeData(line: record.line, count: record.count, problem: record.problem) { column, kind in
-                CellNormalizer.normalize(record.field(column), as: kind)
-            }
+            consumeDataRecord(record)
             return
         }
         let cells = (0..<record.count).map { String(decoding: record.field($0), as: UTF8.self) }
@@ -57,9 +60,7 @@ final class RosterAssembler {
     /// A row given as text (a sheet row of an XLSX, or a row replayed from the header scan).
     func consume(line: Int, cells: [String], problem: CSVProblem? = nil) {
         if layout != nil {
-            consumeData(line: line, count: cells.count, problem: problem) { column, kind in
-                CellNormalizer.normalize(cells[column], as: kind)
-            }
+            consumeDataCells(cells, line: line, problem: problem)
             return
         }
         scan(line: line, cells: cells, problem: problem)
@@ -122,12 +123,14 @@ final class RosterAssembler {
         width = headers.count
         columnFields = (0..<width).map { _ in nil }
         for (field, column) in columns { columnFields[column] = field }
-        identifierColumns = columnFields.map { $0?.isIdentifier ?? false }
-        columnKinds = columnFields.map { field in
-            guard let field else { return .text }
-            return field.isIdentifier ? .identifier : field == .amount ? .amount : .text
+        let table = UnsafeMutablePointer<ColumnInfo>.allocate(capacity: max(width, 1))
+        for column in 0..<width {
+            let field = columnFields[column]
+            let kind: CellKind = field.map { $0.isIdentifier ? .identifier : $0 == .amount ? .amount : .text } ?? .text
+            (table + column).initialize(to: ColumnInfo(kind: kind, reported: kind != .text))
         }
-        reportedColumns = columnFields.map { $0.map { $0.isIdentifier || $0 == .amount } ?? false }
+        columnTable = table
+        repeatedValues = RepeatedValueCache(columns: width)
         nameColumn = columns[.name]
         idColumn = columns[.idNumber]
 
@@ -146,37 +149,100 @@ final class RosterAssembler {
 
     // MARK: - Data rows
 
-    private func consumeData(
-        line: Int, count: Int, problem: CSVProblem?, cell: (Int, CellKind) -> NormalizedCell
-    ) {
-        guard let layout else { return }
+    /// The cells of one data row, normalised, before it is judged.
+    private struct RowCells {
         var cells: [String] = []
-        cells.reserveCapacity(width)
         var originals: [Int: String] = [:]
+        /// Reported columns (identifiers, amount) that normalisation changed.
         var changed: [(column: Int, changes: NormalizationChanges)] = []
-        let shared = min(count, width)
-        for column in 0..<shared {
-            let normalized = cell(column, columnKinds[column])
+        /// Identifier columns whose value may be an Excel number.
+        var numberSuspects: [Int] = []
+        /// Non-empty cells beyond the header, and the count of cells up to the last of them.
+        var extra: [String] = []
+        var filledCount = 0
+
+        mutating func add(_ normalized: NormalizedCell, column: Int, reported: Bool) {
             cells.append(normalized.value)
+            if normalized.mayBeExcelNumber { numberSuspects.append(column) }
             if let original = normalized.original {
                 originals[column] = original
-                if reportedColumns[column] { changed.append((column, normalized.changes)) }
-            }
-        }
-        while cells.count < width { cells.append("") }
-        var extra: [String] = []
-        var lastFilled = 0
-        if count > width {
-            for column in width..<count {
-                let value = cell(column, .text).value
-                if !value.isEmpty {
-                    extra.append(value)
-                    lastFilled = column + 1
-                }
+                if reported { changed.append((column, normalized.changes)) }
             }
         }
 
-        let kind = RowClassifier.classify(extra.isEmpty ? cells : cells + extra,
+        mutating func addExtra(_ value: String, column: Int) {
+            guard !value.isEmpty else { return }
+            extra.append(value)
+            filledCount = column + 1
+        }
+    }
+
+    /// The hot path: one CSV record, straight from libcsv's bytes.
+    private func consumeDataRecord(_ record: CSVRecord) {
+        guard let table = columnTable, let cache = repeatedValues else { return }
+        var row = RowCells()
+        row.cells.reserveCapacity(width)
+        let shared = min(record.count, width)
+        for column in 0..<shared {
+            let info = table[column]
+            let bytes = record.field(column)
+            // Fast path: text that normalisation would leave as it is becomes its String directly.
+            switch info.kind {
+            case .identifier where CellNormalizer.isPlainIdentifier(bytes):
+                row.cells.append(String(decoding: bytes, as: UTF8.self))
+                if bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0") { row.numberSuspects.append(column) }
+                continue
+            case .text where bytes.count > 15:
+                if let value = cache.value(column: column, bytes: bytes) {
+                    row.cells.append(value)
+                    continue
+                }
+                if CellNormalizer.isPlainText(bytes) {
+                    let value = String(decoding: bytes, as: UTF8.self)
+                    cache.remember(column: column, bytes: bytes, as: value)
+                    row.cells.append(value)
+                    continue
+                }
+            case .text, .amount:
+                if CellNormalizer.isPlainText(bytes) {
+                    row.cells.append(String(decoding: bytes, as: UTF8.self))
+                    continue
+                }
+            case .identifier:
+                break
+            }
+            row.add(CellNormalizer.normalize(bytes, as: info.kind), column: column, reported: info.reported)
+        }
+        while row.cells.count < width { row.cells.append("") }
+        if record.count > width {
+            for column in width..<record.count {
+                row.addExtra(CellNormalizer.normalize(record.field(column), as: .text).value, column: column)
+            }
+        }
+        finishRow(row, line: record.line, problem: record.problem)
+    }
+
+    /// A row given as text.
+    private func consumeDataCells(_ cells: [String], line: Int, problem: CSVProblem?) {
+        guard let table = columnTable else { return }
+        var row = RowCells()
+        row.cells.reserveCapacity(width)
+        for column in 0..<min(cells.count, width) {
+            let info = table[column]
+            row.add(CellNormalizer.normalize(cells[column], as: info.kind), column: column, reported: info.reported)
+        }
+        while row.cells.count < width { row.cells.append("") }
+        if cells.count > width {
+            for column in width..<cells.count {
+                row.addExtra(CellNormalizer.normalize(cells[column], as: .text).value, column: column)
+            }
+        }
+        finishRow(row, line: line, problem: problem)
+    }
+
+    private func finishRow(_ row: RowCells, line: Int, problem: CSVProblem?) {
+        guard let layout else { return }
+        let kind = RowClassifier.classify(row.extra.isEmpty ? row.cells : row.cells + row.extra,
                                           nameColumn: nameColumn, idColumn: idColumn)
         // A record cut short by a parse error is still a row of the file (it goes back to the teacher),
         // unless what survived of it is a totals or signature line.
@@ -186,29 +252,29 @@ final class RosterAssembler {
         }
 
         let applicant = Applicant(layout: layout, line: line, index: firstIndex + applicants.count,
-                                  cells: cells, originals: originals)
+                                  cells: row.cells, originals: row.originals)
         if let problem {
             let text = ImportMessages.problem(problem)
             findings.append(Finding(.rowShape, for: applicant, field: nil, arguments: [
                 "detail": text.zh, "detailEn": text.en, "line": String(problem.line),
             ]))
         }
-        if !extra.isEmpty {
-            let text = ImportMessages.tooManyCells(cells: lastFilled, columns: width, extra: extra)
+        if !row.extra.isEmpty {
+            let text = ImportMessages.tooManyCells(cells: row.filledCount, columns: width, extra: row.extra)
             findings.append(Finding(.rowShape, for: applicant, field: nil, arguments: [
-                "detail": text.zh, "detailEn": text.en,
-                "cells": String(lastFilled), "columns": String(width), "extra": extra.joined(separator: "、"),
+                "detail": text.zh, "detailEn": text.en, "cells": String(row.filledCount),
+                "columns": String(width), "extra": row.extra.joined(separator: "、"),
             ]))
         }
-        for (column, changes) in changed {
+        for (column, changes) in row.changed {
             let text = ImportMessages.changes(changes)
             findings.append(Finding(.valueNormalized, for: applicant, field: columnFields[column],
-                                    value: originals[column],
+                                    value: row.originals[column],
                                     arguments: ["change": text.zh, "changeEn": text.en]))
         }
-        for column in 0..<width where identifierColumns[column] {
-            if let field = columnFields[column], ExcelMangling.isMangled(cells[column], field: field) {
-                findings.append(Finding(.valueExcelMangled, for: applicant, field: field, value: cells[column]))
+        for column in row.numberSuspects {
+            if let field = columnFields[column], ExcelMangling.isMangled(row.cells[column], field: field) {
+                findings.append(Finding(.valueExcelMangled, for: applicant, field: field, value: row.cells[column]))
             }
         }
         applicants.append(applicant)

@@ -1,3 +1,4 @@
+import Foundation
 import ZizhuCore
 
 /// Reads one class roster: decoding, CSV parsing, header location, column mapping and normalisation.
@@ -10,11 +11,13 @@ public enum RosterReader {
         try read(input, firstIndex: firstIndex, options: options, tuning: ReadTuning())
     }
 
-    /// Sizes that tests shrink to prove that block boundaries change nothing.
+    /// Sizes and thresholds; tests change them to prove that block boundaries and threads change nothing.
     struct ReadTuning {
         var blockSize = FileSource.defaultBlockSize
         /// Bytes looked at to decide the encoding and the delimiter.
         var sniffWindow = 64 << 10
+        /// Files from this size on are parsed on a second thread.
+        var threadedFromBytes = 4 << 20
     }
 
     static func read(
@@ -49,47 +52,25 @@ public enum RosterReader {
         }
 
         let assembler = RosterAssembler(file: input.displayName, firstIndex: firstIndex)
-        var reader: CSVReader?
-        let sample = ByteBuffer(capacity: tuning.sniffWindow + 16)
-        var readerFailed = false
-
-        func startReader() {
-            let window = UnsafeRawBufferPointer(start: sample.base, count: min(sample.count, tuning.sniffWindow))
-            let delimiter = DelimiterDetector.detect(window)
-            assembler.setDelimiter(delimiter)
-            reader = CSVReader(delimiter: delimiter) { record in assembler.consume(record) }
-            guard let reader else {
-                readerFailed = true
-                return
-            }
-            reader.feed(sample.bytes)
-            sample.removeAll()
-        }
-
-        try decoder.run(displayName: input.displayName) { block in
-            if let reader {
-                reader.feed(block)
-            } else {
-                sample.append(block)
-                if sample.count >= tuning.sniffWindow { startReader() }
-                if readerFailed { return false }
-            }
-            if assembler.gaveUp { reader?.stop() }
+        let deliver: (CSVRecord) -> Bool = { record in
+            assembler.consume(record)
             return !assembler.gaveUp
         }
-        if reader == nil && !readerFailed && !decoder.isEmpty { startReader() }
-        if readerFailed {
+        let outcome = source.size >= tuning.threadedFromBytes
+            ? parseOnAnotherThread(decoder, tuning: tuning, displayName: input.displayName, deliver: deliver)
+            : parse(decoder, tuning: tuning, displayName: input.displayName, deliver: deliver)
+        if let error = outcome.error { throw error }
+        if outcome.readerFailed {
             throw ImportError(file: input.displayName, message: "内部错误：无法初始化 CSV 解析器（内存不足？）；请重试。")
         }
 
         if let problem = decoder.problem {
-            let line = reader?.lineOfNextByte ?? 1
+            let line = outcome.problemLine ?? 1
             let detail = problem == .nulByte
                 ? ImportMessages.nulBytes(line: line)
                 : ImportMessages.undecodable(decoder.encoding, guessed: decoder.guessed, line: line)
             return unreadable(input, encoding: decoder.encoding.reportName, detail: detail)
         }
-        reader?.finish()
         assembler.finish()
 
         var findings: [Finding] = []
@@ -102,6 +83,128 @@ public enum RosterReader {
                                    headerLine: assembler.layout?.headerLine, rows: assembler.applicants.count)
         return FileImport(summary: summary, layout: assembler.layout, applicants: assembler.applicants,
                           findings: findings)
+    }
+
+    /// How the parsing side ended.
+    struct ParseOutcome: Sendable {
+        var error: ImportError?
+        var readerFailed = false
+        /// The line where decoding stopped, when it stopped early.
+        var problemLine: Int?
+    }
+
+    /// Decodes and parses the rest of the file, handing every record to `deliver` (which returns false to
+    /// stop). The delimiter is chosen from the first `sniffWindow` decoded bytes.
+    static func parse(
+        _ decoder: TextDecoder, tuning: ReadTuning, displayName: String, deliver: @escaping (CSVRecord) -> Bool
+    ) -> ParseOutcome {
+        var outcome = ParseOutcome()
+        var reader: CSVReader?
+        let flag = StopFlag()
+        let sample = ByteBuffer(capacity: tuning.sniffWindow + 16)
+
+        func startReader() {
+            let window = UnsafeRawBufferPointer(start: sample.base, count: min(sample.count, tuning.sniffWindow))
+            reader = CSVReader(delimiter: DelimiterDetector.detect(window)) { record in
+                if flag.keepGoing && !deliver(record) { flag.keepGoing = false }
+            }
+            guard let reader else {
+                outcome.readerFailed = true
+                return
+            }
+            reader.feed(sample.bytes)
+            sample.removeAll()
+        }
+
+        do {
+            try decoder.run(displayName: displayName) { block in
+                if let reader {
+                    reader.feed(block)
+                } else {
+                    sample.append(block)
+                    if sample.count >= tuning.sniffWindow { startReader() }
+                    if outcome.readerFailed { return false }
+                }
+                if !flag.keepGoing { reader?.stop() }
+                return flag.keepGoing
+            }
+        } catch {
+            outcome.error = error
+            return outcome
+        }
+        if reader == nil && !outcome.readerFailed && !decoder.isEmpty { startReader() }
+        if decoder.problem != nil {
+            outcome.problemLine = reader?.lineOfNextByte ?? 1
+        } else {
+            reader?.finish()
+        }
+        return outcome
+    }
+
+    /// `parse` on a thread of its own while this thread builds the rows: the two halves take about the same
+    /// time, so a large file reads nearly twice as fast when a second core is free. Records cross over in
+    /// batches through a bounded channel, so memory does not grow with the file.
+    static func parseOnAnotherThread(
+        _ decoder: TextDecoder, tuning: ReadTuning, displayName: String, deliver: (CSVRecord) -> Bool
+    ) -> ParseOutcome {
+        let channel = BatchChannel()
+        let job = ParseJob(decoder: decoder, tuning: tuning, displayName: displayName, channel: channel)
+        let thread = Thread { job.run() }
+        thread.name = "zizhu-parse"
+        thread.start()
+        var stopped = false
+        while let batch = channel.take() {
+            if !stopped && !batch.forEach(deliver) {
+                stopped = true
+                channel.cancel()
+            }
+            channel.recycle(batch)
+        }
+        return job.outcome
+    }
+
+    /// Whether the consumer still wants records; checked for every record, on one thread.
+    private final class StopFlag {
+        @exclusivity(unchecked) var keepGoing = true
+    }
+
+    /// The parsing thread's work and result.
+    private final class ParseJob: @unchecked Sendable {
+        // Unchecked: after `start` only the parsing thread touches the decoder and `outcome`; the caller reads
+        // `outcome` after `take()` returned nil, which happens after `finish()` under the channel's lock.
+        let decoder: TextDecoder
+        let tuning: ReadTuning
+        let displayName: String
+        let channel: BatchChannel
+        var outcome = ParseOutcome()
+
+        init(decoder: TextDecoder, tuning: ReadTuning, displayName: String, channel: BatchChannel) {
+            self.decoder = decoder
+            self.tuning = tuning
+            self.displayName = displayName
+            self.channel = channel
+        }
+
+        /// The batch being filled; replaced after each hand-over. Only the parsing thread touches it.
+        @exclusivity(unchecked) private var batch: RecordBatch?
+
+        func run() {
+            batch = channel.emptyBatch()
+            outcome = RosterReader.parse(decoder, tuning: tuning, displayName: displayName) { [self] record in
+                add(record)
+            }
+            if let batch, !batch.records.isEmpty { _ = channel.put(batch) }
+            channel.finish()
+        }
+
+        private func add(_ record: CSVRecord) -> Bool {
+            guard let batch else { return false }
+            batch.append(record)
+            guard batch.isFull else { return true }
+            guard channel.put(batch) else { return false }
+            self.batch = channel.emptyBatch()
+            return true
+        }
     }
 
     /// A file whose text cannot be trusted: one error, no rows.

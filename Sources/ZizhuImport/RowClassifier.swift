@@ -29,20 +29,31 @@ enum RowClassifier {
     ///   - cells: the normalised cells of the row (including any beyond the header).
     ///   - nameColumn / idColumn: where the layout has 姓名 and 身份证号.
     static func classify(_ cells: [String], nameColumn: Int?, idColumn: Int?) -> Kind {
+        // Indexes rather than copies: this runs for every row, and copying a String costs a retain.
         var nonEmpty = 0
-        var firstNonEmpty: String?
-        for cell in cells where !cell.isEmpty {
+        var first = -1
+        for index in cells.indices where !cells[index].isEmpty {
             nonEmpty += 1
-            if firstNonEmpty == nil { firstNonEmpty = cell }
+            if first < 0 { first = index }
         }
-        guard let first = firstNonEmpty else { return .blank }
+        guard first >= 0 else { return .blank }
 
-        if startsWithAny(first, trailerPrefixes) { return .trailer }
+        let hasName = nameColumn.map { $0 < cells.count && !cells[$0].isEmpty } ?? false
+        let hasID = idColumn.map { $0 < cells.count && !cells[$0].isEmpty } ?? false
+        // A row holding something shaped like an ID number is a student's, whatever else it says.
+        let holdsID = hasID && idColumn.map { column in
+            let lead = cells[column].utf8.first ?? 0
+            return cells[column].utf8.count >= 15 && lead >= 0x30 && lead <= 0x39
+        } ?? false
 
-        let name = nameColumn.flatMap { $0 < cells.count ? cells[$0] : nil } ?? ""
-        let id = idColumn.flatMap { $0 < cells.count ? cells[$0] : nil } ?? ""
-        if isHeaderWord(name, .name) && isHeaderWord(id, .idNumber) { return .repeatedHeader }
-        if name.isEmpty && id.isEmpty {
+        if !holdsID && startsWithAny(cells[first], trailerPrefixes) { return .trailer }
+        // A header pasted again between class sheets. IDs start with a digit and header words do not, which
+        // keeps the header lookup off the path of ordinary rows.
+        if hasName, hasID, let nameColumn, let idColumn, let lead = cells[idColumn].utf8.first, lead > 0x7F,
+           isHeaderWord(cells[idColumn], .idNumber), isHeaderWord(cells[nameColumn], .name) {
+            return .repeatedHeader
+        }
+        if !hasName && !hasID {
             if cells.contains(where: { !$0.isEmpty && startsWithAny($0, trailerWords) }) { return .trailer }
             if nonEmpty <= 1 { return .blank }
         }

@@ -31,9 +31,20 @@ struct UTF8Validator {
                 }
                 if i >= n { break }
                 let b = p[i]
-                i += 1
-                if b < 0x80 { continue }
+                if b < 0x80 {
+                    i += 1
+                    continue
+                }
                 sawMultibyte = true
+                // The common CJK case, a whole 3-byte sequence inside the block (lead E1–EC or EE–EF, where any
+                // continuation byte is allowed): checked at once.
+                if i + 2 < n, (b >= 0xE1 && b <= 0xEC) || b >= 0xEE && b <= 0xEF,
+                   p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+                    multibyteBytes += 3
+                    i += 3
+                    continue
+                }
+                i += 1
                 switch b {
                 case 0xC2...0xDF: needed = 1; lower = 0x80; upper = 0xBF
                 case 0xE0: needed = 2; lower = 0xA0; upper = 0xBF

@@ -38,3 +38,16 @@ import Testing
         #expect(throws: IconvError.self) { try IconvConverter(from: "NO-SUCH-ENCODING") }
     }
 }
+
+@Suite struct IconvEuroTests {
+    @Test func loneByte80IsTheEuroSignWhenAsked() throws {
+        let bytes: [UInt8] = [0x31, 0x80, 0x32]
+        let converter = try IconvConverter(from: "GB18030")
+        converter.decodesLoneByte80AsEuro = true
+        var out: [UInt8] = []
+        bytes.withUnsafeBytes { converter.convert($0, final: true, into: &out) }
+        #expect(String(decoding: out, as: UTF8.self) == "1€2")
+        #expect(converter.invalidBytes == 0)
+        #expect(try IconvConverter.decode(bytes, from: "GB18030").invalidBytes == 1)
+    }
+}

@@ -9,8 +9,8 @@ extension MessageCatalog {
             fixZh: "请用 Excel/WPS 打开后“另存为”CSV UTF-8 或 .xlsx 再提交；若确知编码，可用 --encoding 指定。",
             fixEn: "Open it in Excel/WPS and save as CSV UTF-8 or .xlsx; if you know the encoding, pass --encoding."),
         .encodingGuessed: MessageTemplate(
-            zh: "“{file}”没有编码标记，也不是有效的 UTF-8，已按 {encoding} 读取。",
-            en: "“{file}” has no byte-order mark and is not valid UTF-8; it was read as {encoding}.",
+            zh: "“{file}”没有编码标记，推断为 {encoding} 读取。",
+            en: "“{file}” has no byte-order mark; it was read as {encoding}, a guess.",
             fixZh: "若中文显示为乱码，请用 --encoding 指定编码，或另存为 CSV UTF-8。",
             fixEn: "If Chinese text looks garbled, pass --encoding or save the file as CSV UTF-8."),
         .headerNotFound: MessageTemplate(

@@ -1,0 +1,46 @@
+/// Word-at-a-time byte tests (SWAR): eight bytes per step for the checks that run on every field.
+enum ByteScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// True when some byte of `word` is below `limit` (limit ≤ 0x80).
+    @inline(__always)
+    static func hasByteBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
+    }
+
+    @inline(__always)
+    static func load(_ p: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// True when any byte is a control character (below 0x0E: tab, LF, CR and the like). A field without
+    /// one holds no line break, so the exact count can be skipped.
+    @inline(__always)
+    static func mayHoldControl(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i + 8 <= n {
+            if hasByteBelow(load(p, i), 0x0E) { return true }
+            i += 8
+        }
+        while i < n {
+            if p[i] < 0x0E { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// True when all eight bytes are ASCII printable (0x20–0x7E).
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        word & highBits == 0 && !hasByteBelow(word, 0x20) && !hasByteBelow(word ^ 0x7F7F_7F7F_7F7F_7F7F, 1)
+    }
+
+    /// True when all eight bytes are ASCII digits.
+    @inline(__always)
+    static func isDigits(_ word: UInt64) -> Bool {
+        // High nibbles all 3 (0x30–0x3F), and no low nibble above 9 (adding 6 would carry into bit 4).
+        word & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
+            && ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010 == 0
+    }
+}
