@@ -99,19 +99,18 @@ public struct BankBINTable: Sendable {
     /// The issuing bank of a card number (digits), by its longest known prefix; nil when no prefix is known.
     public func lookup(_ cardDigits: some StringProtocol) -> (prefix: String, bank: Bank)? {
         guard !prefixes.isEmpty else { return nil }
-        var packed: [UInt64] = []
-        packed.reserveCapacity(longestPrefix)
         var value: UInt64 = 0
-        for byte in cardDigits.utf8.prefix(longestPrefix) {
-            guard byte >= 48 && byte <= 57 else { break }
+        var length = 0
+        for byte in cardDigits.utf8 {
+            guard length < longestPrefix, byte >= 48 && byte <= 57 else { break }
             value = value * 10 + UInt64(byte - 48)
-            packed.append(value << 4 | UInt64(packed.count + 1))
+            length += 1
         }
-        var length = packed.count
-        while length >= shortestPrefix && length >= 1 {
-            if let bank = prefixes[packed[length - 1]] {
+        while length >= max(1, shortestPrefix) {
+            if let bank = prefixes[value << 4 | UInt64(length)] {
                 return (String(cardDigits.prefix(length)), banks[bank])
             }
+            value /= 10
             length -= 1
         }
         return nil

@@ -2,7 +2,7 @@
 /// number). An ID number typed without its `G`, or a number with no known prefix, is reported too.
 /// `J` numbers (students without an ID) are fine; `L` numbers are `student-number-temporary`.
 struct StudentNumberMismatch: RowRule {
-    func check(_ row: RowContext, into findings: inout [Finding]) {
+    func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         guard let text = row[.studentNumber], !text.isEmpty, !row.facts.importFlagged(.studentNumber) else { return }
         let number = StudentNumber(text)
         let problem: RuleText.StudentNumberProblem
@@ -11,11 +11,10 @@ struct StudentNumberMismatch: RowRule {
             return
         case .national:
             guard let id = row.facts.id, let embedded = number.embeddedID else { return }
-            let expected = id.text
-            guard embedded.uppercased() != expected else { return }
-            problem = .differs(expected: expected)
+            if case .standard(let carried) = ResidentID.parse(embedded), carried == id { return }
+            problem = .differs(expected: id.text)
         case .unrecognised:
-            if let id = row.facts.id, number.text.uppercased() == id.text {
+            if let id = row.facts.id, ResidentID.parse(number.text).id == id {
                 problem = .missingPrefix
             } else {
                 problem = .unrecognised

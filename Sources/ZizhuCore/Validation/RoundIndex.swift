@@ -8,10 +8,19 @@ struct RoundIndex {
     var byPerson: Grouping<PersonKey>
     /// The well-formed ID of each row (for "same student" questions inside groups).
     var ids: [ResidentID?]
-    var classes: [ClassKey: ClassStats] = [:]
-    var classOrder: [ClassKey] = []
-    var files: [String: FileStats] = [:]
-    var fileOrder: [String] = []
+    /// Classes in the order first seen, with their counts.
+    private(set) var classKeys: [ClassKey] = []
+    private(set) var classStats: [ClassStats] = []
+    private var classSlots: [ClassKey: Int] = [:]
+    /// Files in the order first seen, with their counts.
+    private(set) var fileNames: [String] = []
+    private(set) var fileStats: [FileStats] = []
+    private var fileSlots: [ObjectIdentifier: Int] = [:]
+    /// The previous row's file and class: consecutive rows mostly share both.
+    private var lastLayout: ObjectIdentifier?
+    private var lastFileSlot = 0
+    private var lastClassCells: (className: String?, grade: String?) = (nil, nil)
+    private var lastClassSlot = -1
 
     init(rows: Int) {
         byID = Grouping(rows: rows)
@@ -22,8 +31,9 @@ struct RoundIndex {
     }
 
     struct PersonKey: Hashable {
-        let name: String
-        let birth: CivilDate
+        let name: UTF8Key
+        /// YYYYMMDD.
+        let birth: Int32
     }
 
     /// A class: its file and the 班级 cell (年级 prefixed when the sheet has one); "" when the file has no
@@ -31,6 +41,13 @@ struct RoundIndex {
     struct ClassKey: Hashable {
         let file: String
         let name: String
+
+        static func == (a: ClassKey, b: ClassKey) -> Bool { a.file.sameBytes(b.file) && a.name.sameBytes(b.name) }
+
+        func hash(into hasher: inout Hasher) {
+            UTF8Key(file).hash(into: &hasher)
+            UTF8Key(name).hash(into: &hasher)
+        }
     }
 
     struct ClassStats {
@@ -51,8 +68,7 @@ struct RoundIndex {
         var older = 0
     }
 
-    /// Files in the pass order of the rows.
-    mutating func add(_ row: RowContext) {
+    mutating func add(_ row: borrowing RowContext) {
         let applicant = row.applicant
         let index = applicant.index
         let facts = row.facts
@@ -65,15 +81,46 @@ struct RoundIndex {
             byPhone.add(key, row: index)
         }
         if let birth = facts.birthDate, let name = applicant[.name], !name.isEmpty {
-            byPerson.add(PersonKey(name: RoundIndex.personName(name), birth: birth), row: index)
+            let date = Int32(birth.year * 10_000 + birth.month * 100 + birth.day)
+            byPerson.add(PersonKey(name: UTF8Key(RoundIndex.personName(name)), birth: date), row: index)
         }
 
-        let file = applicant.layout.file
-        let classKey = ClassKey(file: file, name: RoundIndex.className(of: applicant))
-        var stats = classes[classKey] ?? {
-            classOrder.append(classKey)
-            return ClassStats(firstRow: index)
-        }()
+        // The file.
+        let layout = ObjectIdentifier(applicant.layout)
+        let sameFile = layout == lastLayout
+        if !sameFile {
+            if let slot = fileSlots[layout] {
+                lastFileSlot = slot
+            } else {
+                lastFileSlot = fileNames.count
+                fileSlots[layout] = lastFileSlot
+                fileNames.append(applicant.layout.file)
+                fileStats.append(FileStats())
+            }
+            lastLayout = layout
+        }
+        fileStats[lastFileSlot].count += 1
+        if let age = facts.age {
+            fileStats[lastFileSlot].aged += 1
+            if age > row.policy.age.olderThan { fileStats[lastFileSlot].older += 1 }
+        }
+
+        // The class.
+        let cells = (className: applicant[.className], grade: applicant[.grade])
+        if !(sameFile && lastClassSlot >= 0 && RoundIndex.same(cells.className, lastClassCells.className)
+             && RoundIndex.same(cells.grade, lastClassCells.grade)) {
+            let key = ClassKey(file: applicant.layout.file, name: RoundIndex.className(of: applicant))
+            if let slot = classSlots[key] {
+                lastClassSlot = slot
+            } else {
+                lastClassSlot = classKeys.count
+                classSlots[key] = lastClassSlot
+                classKeys.append(key)
+                classStats.append(ClassStats(firstRow: index))
+            }
+            lastClassCells = cells
+        }
+        var stats = classStats[lastClassSlot]
         stats.count += 1
         if let money = facts.money {
             stats.amounts += 1
@@ -86,25 +133,24 @@ struct RoundIndex {
         if stats.size == nil, let text = applicant[.classSize], let size = Int(text.trimmedForRules), size > 0 {
             stats.size = size
         }
-        classes[classKey] = stats
+        classStats[lastClassSlot] = stats
+    }
 
-        var fileStats = files[file] ?? {
-            fileOrder.append(file)
-            return FileStats()
-        }()
-        fileStats.count += 1
-        if let age = facts.age {
-            fileStats.aged += 1
-            if age > row.policy.age.olderThan { fileStats.older += 1 }
+    private static func same(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let x?, let y?): x.sameBytes(y)
+        default: false
         }
-        files[file] = fileStats
     }
 
     /// `高一(1)班` from 年级 `高一` and 班级 `(1)班` or `1班`; the 班级 cell alone when it already names
     /// the grade or there is no 年级 column.
     static func className(of applicant: Applicant) -> String {
         guard let name = applicant[.className]?.trimmedForRules, !name.isEmpty else { return "" }
-        guard let grade = applicant[.grade]?.trimmedForRules, !grade.isEmpty, !name.hasPrefix(grade) else {
+        guard let grade = applicant[.grade]?.trimmedForRules, !grade.isEmpty,
+              !name.utf8.starts(with: grade.utf8)
+        else {
             return name
         }
         return grade + name
@@ -112,7 +158,8 @@ struct RoundIndex {
 
     /// Names compared without spaces (`张 三` = `张三`).
     static func personName(_ name: String) -> String {
-        name.contains(where: { $0 == " " || $0 == "\u{3000}" }) ? name.filter { $0 != " " && $0 != "\u{3000}" } : name
+        name.utf8.contains(where: { $0 == 0x20 || $0 == 0xE3 })
+            ? name.filter { $0 != " " && $0 != "\u{3000}" } : name
     }
 
     /// A phone number's digits as a key (the country code 86 dropped); nil for fewer than 7 digits.

@@ -1,7 +1,7 @@
 /// A rule about one row: it reads the row and what the pipeline derived from it, and emits findings.
 /// Rules never throw and never keep state; their messages live in `MessageCatalog+Rules.swift`.
 protocol RowRule: Sendable {
-    func check(_ row: RowContext, into findings: inout [Finding])
+    func check(_ row: borrowing RowContext, into findings: inout [Finding])
 }
 
 /// A rule about many rows (duplicates, shared cards, class patterns). It reads the `RoundIndex` that the

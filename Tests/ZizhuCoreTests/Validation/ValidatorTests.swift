@@ -156,4 +156,26 @@ import ZizhuTestSupport
         #expect(codes.filter { $0 == .cardShared }.count == 2)
         #expect(codes.filter { $0 == .idFormat }.count == 2)
     }
+
+    /// The pipeline calls the row rules statically (`checkRow`); `rowRules` lists them for tools and tests.
+    @Test func theStaticRowRuleSequenceIsTheListedOne() {
+        var round = ApplicantBuilder()
+        round.row(["身份证号": "12345", "姓名": "Tom", "学籍号": "L123", "银行卡号": "12ab", "户口本": "无"])
+        round.row(["身份证号": "110105491231002", "性别": "女", "银行卡号": "6228480402564890017", "开户行": "工行"])
+        round.row(["身份证号": ApplicantBuilder.residentID(region: "990102", birth: "20101301"), "学籍号": "G123"])
+        round.row(["持卡人": "李老师", "资助金额": "1200", "困难类型": "低保"])
+        round.row(["身份证号": "370102201005121231", "资助金额": "壹仟", "困难等级": "特困"])
+        let environment = RuleEnvironment(policy: .default)
+        for applicant in round.applicants {
+            let row = RowContext(applicant: applicant,
+                                 facts: RowFacts(applicant: applicant, importFlags: 0, termStart: environment.termStart),
+                                 environment: environment)
+            var listed: [Finding] = []
+            for rule in Validator.rowRules { rule.check(row, into: &listed) }
+            var called: [Finding] = []
+            Validator.checkRow(row, into: &called)
+            #expect(listed.map(\.code) == called.map(\.code))
+            #expect(!called.isEmpty)
+        }
+    }
 }
