@@ -41,6 +41,18 @@ struct RoundContext {
         return out
     }
 
+    /// Splits a group of rows by an exact value, keeping groups of two or more, each in round order.
+    static func split(_ rows: [Int], by value: (Int) -> String) -> [[Int]] {
+        var byValue: [String: [Int]] = [:]
+        var order: [String] = []
+        for row in rows {
+            let key = value(row)
+            if byValue[key] == nil { order.append(key) }
+            byValue[key, default: []].append(row)
+        }
+        return order.compactMap { key in byValue[key].flatMap { $0.count > 1 ? $0 : nil } }
+    }
+
     /// A finding lists at most this many related rows (a pathological group of thousands would otherwise
     /// cost quadratic memory); the message still gives the full count.
     static let relatedLimit = 1_000
