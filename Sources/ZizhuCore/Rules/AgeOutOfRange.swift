@@ -3,7 +3,7 @@
 struct AgeOutOfRange: RowRule {
     func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         guard let age = row.facts.age, let termStart = row.environment.termStart else { return }
-        let limits = row.policy.age
+        let limits = row.environment.age
         guard age < limits.minimum || age > limits.maximum else { return }
         let field: Field = row.facts.id?.birthDate != nil ? .idNumber : .birthDate
         findings.emit(Finding(.ageOutOfRange, for: row.applicant, field: field,

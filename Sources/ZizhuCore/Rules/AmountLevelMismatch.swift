@@ -5,10 +5,9 @@ struct AmountLevelMismatch: RowRule {
     func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         let environment = row.environment
         guard let money = row.facts.money, environment.tierAmounts.contains(money) else { return }
-        let policy = row.policy
         if let level = row[.level]?.trimmedForRules, !level.isEmpty {
             guard let tier = environment.tier(forLevel: level) else {
-                emit(row, field: .level, RuleText.unknownLevel(level: level, levels: policy.tiers.map(\.level)), &findings)
+                emit(row, field: .level, RuleText.unknownLevel(level: level, levels: row.policy.tiers.map(\.level)), &findings)
                 return
             }
             if tier.amount != money {
@@ -26,10 +25,10 @@ struct AmountLevelMismatch: RowRule {
     private func isSpecial(_ category: String, _ environment: RuleEnvironment) -> Bool {
         if environment.isTopTierCategory(category) { return true }
         if let single = environment.category(named: category) {
-            return environment.isTopTierCategory(environment.policy.documents.categoryProof[single].category)
+            return environment.isTopTierCategory(environment.documents.categoryProof[single].category)
         }
         return environment.categories(in: category).contains {
-            environment.isTopTierCategory(environment.policy.documents.categoryProof[$0].category)
+            environment.isTopTierCategory(environment.documents.categoryProof[$0].category)
         }
     }
 

@@ -10,7 +10,7 @@ struct CardHolderMismatch: RowRule {
         let guardianText = row[.guardian]
         if let guardianText {
             if CardHolderMismatch.person(guardianText).sameBytes(holder) { return }
-            if guardianText.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x2F || $0 >= 0xE3 }) {
+            if guardianText.containsByte(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x2F || $0 >= 0xE3 }) {
                 let guardians = guardianText.split(whereSeparator: { "、,，;；/".contains($0) })
                 if guardians.contains(where: { CardHolderMismatch.person(String($0)).sameBytes(holder) }) { return }
             }
@@ -22,7 +22,7 @@ struct CardHolderMismatch: RowRule {
     /// A name without spaces and without a bracketed note.
     static func person(_ text: String) -> String {
         // Most cells hold just a name: no space, no bracket, nothing to strip.
-        if !text.utf8.contains(where: { $0 == 0x20 || $0 == 0x28 || $0 == 0xBC || $0 == 0xC2 || $0 == 0xE3 }) {
+        if !text.containsByte(where: { $0 == 0x20 || $0 == 0x28 || $0 == 0xBC || $0 == 0xC2 || $0 == 0xE3 }) {
             return text
         }
         var out = ""

@@ -8,12 +8,11 @@
 struct DocumentMissing: RowRule {
     func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         let environment = row.environment
-        let documents = row.policy.documents
         let plan = environment.documentPlan(for: row.applicant.layout)
 
         for (position, columns) in plan.required.enumerated() {
             if columns.isEmpty {
-                let document = documents.required[position]
+                let document = environment.documents.required[position]
                 let file = row.applicant.layout.file
                 if environment.firstTime("document\u{0}\(file)\u{0}\(document.name)") {
                     findings.emit(fileLevel(file, document: document.name,
@@ -22,7 +21,8 @@ struct DocumentMissing: RowRule {
                 continue
             }
             if let missing = missingCell(row.applicant, columns, [], environment) {
-                findings.emit(rowLevel(row.applicant, document: documents.required[position].name, column: missing.column,
+                findings.emit(rowLevel(row.applicant, document: environment.documents.required[position].name,
+                                       column: missing.column,
                                        arguments: RuleText.documentCell(column: missing.header, cell: missing.cell)))
             }
         }
@@ -42,7 +42,7 @@ struct DocumentMissing: RowRule {
         let environment = row.environment
         let proofColumns = plan.proof[index]
         if proofColumns.isEmpty && plan.generic.isEmpty {
-            let documents = row.policy.documents
+            let documents = environment.documents
             let proof = documents.categoryProof[index]
             let file = row.applicant.layout.file
             if environment.firstTime("proof\u{0}\(file)\u{0}\(proof.document)") {
@@ -53,7 +53,7 @@ struct DocumentMissing: RowRule {
             return
         }
         if let missing = missingCell(row.applicant, proofColumns, plan.generic, environment) {
-            let proof = row.policy.documents.categoryProof[index]
+            let proof = environment.documents.categoryProof[index]
             findings.emit(rowLevel(row.applicant, document: proof.document, column: missing.column,
                                    arguments: RuleText.proofCell(category: categoryCell.trimmingWhitespace(),
                                                                  column: missing.header, cell: missing.cell)))

@@ -11,6 +11,8 @@ struct StudentNumberMismatch: RowRule {
             return
         case .national:
             guard let id = row.facts.id, let embedded = number.embeddedID else { return }
+            // Mostly `G` + exactly the ID cell; else compare the numbers (a lowercase x, a legacy ID cell).
+            if let cell = row[.idNumber], embedded.utf8.elementsEqual(cell.utf8) { return }
             if case .standard(let carried) = ResidentID.parse(embedded), carried == id { return }
             problem = .differs(expected: id.text)
         case .unrecognised:

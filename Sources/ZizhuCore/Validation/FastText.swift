@@ -20,6 +20,13 @@ extension String {
         }
     }
 
+    /// True when some UTF-8 byte passes the test (a plain loop over contiguous storage).
+    @inline(__always)
+    func containsByte(where test: (UInt8) -> Bool) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: test) }) { return found }
+        return utf8.contains(where: test)
+    }
+
     /// Byte equality: what "the same cell" means here (cells come normalised from the import). Much cheaper
     /// than `==`, which compares Chinese text through Unicode normalisation.
     func sameBytes(_ other: String) -> Bool {

@@ -111,7 +111,7 @@ struct RoundIndex {
         fileStats[lastFileSlot].count += 1
         if let age = facts.age {
             fileStats[lastFileSlot].aged += 1
-            if age > row.policy.age.olderThan { fileStats[lastFileSlot].older += 1 }
+            if age > row.environment.age.olderThan { fileStats[lastFileSlot].older += 1 }
         }
 
         // The class.
@@ -167,8 +167,7 @@ struct RoundIndex {
 
     /// Names compared without spaces (`张 三` = `张三`).
     static func personName(_ name: String) -> String {
-        name.utf8.contains(where: { $0 == 0x20 || $0 == 0xE3 })
-            ? name.filter { $0 != " " && $0 != "\u{3000}" } : name
+        name.containsByte { $0 == 0x20 || $0 == 0xE3 } ? name.filter { $0 != " " && $0 != "\u{3000}" } : name
     }
 
     /// A phone number's digits as a key (the country code 86 dropped); nil for fewer than 7 digits.
@@ -194,8 +193,14 @@ struct RoundIndex {
 /// 28 bytes per row at a million rows, and no `Hasher` on the hot path. Only keys seen twice or more are
 /// remembered as groups.
 struct Grouping {
-    private var keys: [UInt64]
-    private var heads: [Int32]
+    /// A table slot: the key and the latest row with it (-1: empty). Together, so that a probe costs one
+    /// cache miss, not two.
+    private struct Slot {
+        var key: UInt64
+        var head: Int32
+    }
+
+    private var slots: [Slot]
     private var previous: [Int32]
     private let mask: Int
     /// Table slots whose key repeated, in the order they first repeated.
@@ -204,8 +209,7 @@ struct Grouping {
     init(rows: Int) {
         var capacity = 16
         while capacity < rows * 2 { capacity <<= 1 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        heads = [Int32](repeating: -1, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, head: -1), count: capacity)
         previous = [Int32](repeating: -1, count: max(rows, 0))
         mask = capacity - 1
     }
@@ -221,29 +225,28 @@ struct Grouping {
 
     mutating func add(_ key: UInt64, row: Int) {
         guard row < previous.count else { return }
-        var slot = Int(truncatingIfNeeded: Grouping.mix(key)) & mask
+        var index = Int(truncatingIfNeeded: Grouping.mix(key)) & mask
         while true {
-            let head = heads[slot]
-            if head < 0 {
-                keys[slot] = key
-                heads[slot] = Int32(row)
+            let slot = slots[index]
+            if slot.head < 0 {
+                slots[index] = Slot(key: key, head: Int32(row))
                 return
             }
-            if keys[slot] == key {
-                if previous[Int(head)] == -1 { repeatedSlots.append(Int32(slot)) }
-                previous[row] = head
-                heads[slot] = Int32(row)
+            if slot.key == key {
+                if previous[Int(slot.head)] == -1 { repeatedSlots.append(Int32(index)) }
+                previous[row] = slot.head
+                slots[index].head = Int32(row)
                 return
             }
-            slot = (slot + 1) & mask
+            index = (index + 1) & mask
         }
     }
 
     /// Every group of two or more rows, each in round order.
     var groups: [[Int]] {
-        repeatedSlots.map { slot in
+        repeatedSlots.map { index in
             var out: [Int] = []
-            var row = heads[Int(slot)]
+            var row = slots[Int(index)].head
             while row >= 0 {
                 out.append(Int(row))
                 row = previous[Int(row)]

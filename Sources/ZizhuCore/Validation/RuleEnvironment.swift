@@ -3,6 +3,9 @@
 final class RuleEnvironment {
     let policy: Policy
     let termStart: CivilDate?
+    /// Copied out of the policy: reading `policy.x` on every row copies the whole policy.
+    let age: Policy.AgeLimits
+    let documents: Policy.Documents
     let bins: BankBINTable
     /// Every tier amount, highest first, without repeats.
     let tierAmounts: [Money]
@@ -29,6 +32,8 @@ final class RuleEnvironment {
     init(policy: Policy, bins: BankBINTable = .shared) {
         self.policy = policy
         self.termStart = policy.termStartDate
+        self.age = policy.age
+        self.documents = policy.documents
         self.bins = bins
         var amounts: [Money] = []
         for tier in policy.tiers where !amounts.contains(tier.amount) { amounts.append(tier.amount) }
