@@ -10,7 +10,8 @@ struct CardHolderMismatch: RowRule {
         let guardianText = row[.guardian]
         if let guardianText {
             if CardHolderMismatch.person(guardianText).sameBytes(holder) { return }
-            if guardianText.containsByte(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x2F || $0 >= 0xE3 }) {
+            // Several guardians: split on 、 ， ； (lead bytes E3, EF) and , ; /.
+            if guardianText.containsByte(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x2F || $0 == 0xE3 || $0 == 0xEF }) {
                 let guardians = guardianText.split(whereSeparator: { "、,，;；/".contains($0) })
                 if guardians.contains(where: { CardHolderMismatch.person(String($0)).sameBytes(holder) }) { return }
             }
@@ -21,8 +22,10 @@ struct CardHolderMismatch: RowRule {
 
     /// A name without spaces and without a bracketed note.
     static func person(_ text: String) -> String {
-        // Most cells hold just a name: no space, no bracket, nothing to strip.
-        if !text.containsByte(where: { $0 == 0x20 || $0 == 0x28 || $0 == 0xBC || $0 == 0xC2 || $0 == 0xE3 }) {
+        // Most cells hold just a name: no space, no bracket, nothing to strip. The bytes tested are ASCII
+        // and the lead bytes of NBSP (C2), U+3000 (E3) and the full-width brackets (EF): never the middle
+        // of a Han character.
+        if !text.containsByte(where: { $0 == 0x20 || $0 == 0x28 || $0 == 0xC2 || $0 == 0xE3 || $0 == 0xEF }) {
             return text
         }
         var out = ""
