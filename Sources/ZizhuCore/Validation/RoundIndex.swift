@@ -77,6 +77,14 @@ struct RoundIndex {
         var older = 0
     }
 
+    /// Settles the maps after the last row (the groupings add keys in small batches).
+    mutating func finish() {
+        byID.flush()
+        byCard.flush()
+        byPhone.flush()
+        byPerson.flush()
+    }
+
     mutating func add(_ row: borrowing RowContext) {
         let applicant = row.applicant
         let index = applicant.index
@@ -205,6 +213,13 @@ struct Grouping {
     private let mask: Int
     /// Table slots whose key repeated, in the order they first repeated.
     private var repeatedSlots: [Int32] = []
+    /// Keys wait here in small batches: the batch's slots are read first, one independent load each, so
+    /// that their cache misses overlap instead of queueing one behind the other (Swift has no prefetch).
+    private var pendingKeys: [UInt64] = []
+    private var pendingRows: [Int32] = []
+    private var pendingSlots: [Int] = []
+    private var touched: UInt64 = 0
+    static let batch = 64
 
     init(rows: Int) {
         var capacity = 16
@@ -212,6 +227,9 @@ struct Grouping {
         slots = [Slot](repeating: Slot(key: 0, head: -1), count: capacity)
         previous = [Int32](repeating: -1, count: max(rows, 0))
         mask = capacity - 1
+        pendingKeys.reserveCapacity(Grouping.batch)
+        pendingRows.reserveCapacity(Grouping.batch)
+        pendingSlots.reserveCapacity(Grouping.batch)
     }
 
     /// SplitMix64's finaliser: spreads the bits of the key over the table.
@@ -224,18 +242,42 @@ struct Grouping {
     }
 
     mutating func add(_ key: UInt64, row: Int) {
-        guard row < previous.count else { return }
-        var index = Int(truncatingIfNeeded: Grouping.mix(key)) & mask
+        guard row >= 0, row < previous.count else { return }
+        pendingKeys.append(key)
+        pendingRows.append(Int32(row))
+        if pendingKeys.count == Grouping.batch { flush() }
+    }
+
+    /// Puts the waiting keys into the table, in their order.
+    mutating func flush() {
+        guard !pendingKeys.isEmpty else { return }
+        pendingSlots.removeAll(keepingCapacity: true)
+        var sum: UInt64 = 0
+        for key in pendingKeys {
+            let index = Int(truncatingIfNeeded: Grouping.mix(key)) & mask
+            pendingSlots.append(index)
+            sum &+= slots[index].key
+        }
+        touched &+= sum
+        for position in pendingKeys.indices {
+            insert(pendingKeys[position], row: pendingRows[position], at: pendingSlots[position])
+        }
+        pendingKeys.removeAll(keepingCapacity: true)
+        pendingRows.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func insert(_ key: UInt64, row: Int32, at start: Int) {
+        var index = start
         while true {
             let slot = slots[index]
             if slot.head < 0 {
-                slots[index] = Slot(key: key, head: Int32(row))
+                slots[index] = Slot(key: key, head: row)
                 return
             }
             if slot.key == key {
                 if previous[Int(slot.head)] == -1 { repeatedSlots.append(Int32(index)) }
-                previous[row] = slot.head
-                slots[index].head = Int32(row)
+                previous[Int(row)] = slot.head
+                slots[index].head = row
                 return
             }
             index = (index + 1) & mask
@@ -244,7 +286,12 @@ struct Grouping {
 
     /// Every group of two or more rows, each in round order.
     var groups: [[Int]] {
-        repeatedSlots.map { index in
+        if !pendingKeys.isEmpty {
+            var settled = self
+            settled.flush()
+            return settled.groups
+        }
+        return repeatedSlots.map { index in
             var out: [Int] = []
             var row = slots[Int(index)].head
             while row >= 0 {

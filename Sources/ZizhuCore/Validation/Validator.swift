@@ -79,6 +79,7 @@ public struct Validator: Sendable {
             index.add(row)
             if let money = row.facts.money { amounts[position] = money.fen }
         }
+        index.finish()
         let round = RoundContext(applicants: applicants, index: index, environment: environment)
         for rule in Validator.roundRules { rule.check(round, into: &findings) }
         for check in additionalChecks { check.check(applicants, policy: policy, into: &findings) }
