@@ -4,6 +4,8 @@
 struct StudentNumberMismatch: RowRule {
     func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         guard let text = row[.studentNumber], !text.isEmpty, !row.facts.importFlagged(.studentNumber) else { return }
+        // The common case: exactly `G` + the ID cell.
+        if row.facts.id != nil, let cell = row[.idNumber], text.isLetter(UInt8(ascii: "G"), followedBy: cell) { return }
         let number = StudentNumber(text)
         let problem: RuleText.StudentNumberProblem
         switch number.kind {
@@ -11,8 +13,7 @@ struct StudentNumberMismatch: RowRule {
             return
         case .national:
             guard let id = row.facts.id, let embedded = number.embeddedID else { return }
-            // Mostly `G` + exactly the ID cell; else compare the numbers (a lowercase x, a legacy ID cell).
-            if let cell = row[.idNumber], embedded.utf8.elementsEqual(cell.utf8) { return }
+            // Compare the numbers (a lowercase x, a legacy ID cell).
             if case .standard(let carried) = ResidentID.parse(embedded), carried == id { return }
             problem = .differs(expected: id.text)
         case .unrecognised:

@@ -27,6 +27,21 @@ extension String {
         return utf8.contains(where: test)
     }
 
+    /// True when this text is `letter` (ASCII, either case) followed by exactly the bytes of `rest`:
+    /// `G` + the ID cell, without building substrings.
+    func isLetter(_ letter: UInt8, followedBy rest: String) -> Bool {
+        guard utf8.count == rest.utf8.count + 1 else { return false }
+        let result: Bool?? = utf8.withContiguousStorageIfAvailable { a in
+            rest.utf8.withContiguousStorageIfAvailable { b in
+                guard a[0] | 0x20 == letter | 0x20 else { return false }
+                for i in 0..<b.count where a[i + 1] != b[i] { return false }
+                return true
+            }
+        }
+        if let result = result ?? nil { return result }
+        return utf8.first.map { $0 | 0x20 == letter | 0x20 } == true && utf8.dropFirst().elementsEqual(rest.utf8)
+    }
+
     /// Byte equality: what "the same cell" means here (cells come normalised from the import). Much cheaper
     /// than `==`, which compares Chinese text through Unicode normalisation.
     func sameBytes(_ other: String) -> Bool {
