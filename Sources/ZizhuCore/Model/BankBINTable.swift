@@ -71,6 +71,15 @@ public struct BankBINTable: Sendable {
     /// The table shipped with zizhu. If the resource cannot be read the table is empty and `problems` says
     /// why: the bank check then finds nothing, it never stops a round.
     public static let shared: BankBINTable = {
+        // SwiftPM's `Bundle.module` stops the process when its resource bundle is missing (a binary copied
+        // without `zizhu_ZizhuCore.resources` beside it). Look first, so that a missing table only silences
+        // the bank check.
+        let besideExecutable = Bundle.main.bundleURL.appendingPathComponent("zizhu_ZizhuCore.resources").path
+        guard FileManager.default.fileExists(atPath: besideExecutable) else {
+            var table = BankBINTable(tsv: "")
+            table.problems.append("找不到资源 \(besideExecutable)：银行卡开户行核对（card-bank-mismatch）不可用")
+            return table
+        }
         guard let url = Bundle.module.url(forResource: "bank-bins", withExtension: "tsv") else {
             var table = BankBINTable(tsv: "")
             table.problems.append("bank-bins.tsv 不在资源中")
