@@ -178,4 +178,23 @@ import ZizhuTestSupport
             #expect(!called.isEmpty)
         }
     }
+
+    /// The published examples pass every identity rule; checksum-valid numbers with an impossible date or an
+    /// unknown province fail with the code that names the real problem, not with id-checksum.
+    @Test(arguments: [
+        ("11010519491231002X", [] as [FindingCode]), ("440524188001010014", []),
+        (ApplicantBuilder.residentID(birth: "20101301"), [.idBirthdate]),
+        (ApplicantBuilder.residentID(birth: "20100230"), [.idBirthdate]),
+        (ApplicantBuilder.residentID(region: "990102"), [.idRegion]),
+        (ApplicantBuilder.residentID(region: "990102", birth: "20100230"), [.idBirthdate, .idRegion]),
+    ])
+    func identityCodesThroughThePipeline(id: String, codes: [FindingCode]) {
+        var round = ApplicantBuilder()
+        let male = ResidentID(id)?.gender == .male
+        round.row(["身份证号": id, "学籍号": "G" + id, "性别": male ? "男" : "女"])
+        let identity: Set<FindingCode> = [.idFormat, .idChecksum, .idBirthdate, .idRegion, .idLegacy, .idGenderMismatch,
+                                          .studentNumberMismatch]
+        let found = run(round).findings.map(\.code).filter(identity.contains)
+        #expect(found == codes)
+    }
 }
