@@ -73,7 +73,7 @@ public struct ApplicantBuilder {
     static let guardianNames = ["建国", "秀英", "国强", "桂芳", "志明", "丽华", "德华", "春梅", "海涛", "玉兰",
                                 "卫东", "淑珍", "永刚", "翠花", "立新", "凤英", "文斌", "红梅", "振华", "素琴"]
 
-    /// The clean cells of the `serial`-th row: a valid, unique ID (born 2009–2011, so 14–17 at the default
+    /// The clean cells of the `serial`-th row: a valid ID, unique for 4.5 million rows (born 2009–2011, so 14–17 at the default
     /// term start), the matching gender and 学籍号, a Luhn-valid 农业银行 card of 19 digits held by the
     /// student, a unique guardian, phone and address, every document 有, and tiers in turn
     /// (脱贫家庭 特别困难 1500 / 其他 困难 1150 / 其他 一般困难 800).
@@ -83,7 +83,8 @@ public struct ApplicantBuilder {
         let day = 1 + n % 28
         let birth = String(year) + two(month) + two(day)
         let sequence = 100 + (n / 1_008) % 900
-        let id = residentID(region: "370102", birth: birth, sequence: sequence)
+        let region = ["370102", "370103", "370104", "370105", "370112"][(n / 907_200) % 5]
+        let id = residentID(region: region, birth: birth, sequence: sequence)
         let name = surnames[n % 10] + String(firstCharacters[(n / 10) % 40]) + String(secondCharacters[(n / 400) % 40])
         let tier: (category: String, level: String, amount: String) =
             [("脱贫家庭", "特别困难", "1500.00"), ("其他", "困难", "1150.00"), ("其他", "一般困难", "800.00")][n % 3]

@@ -71,6 +71,15 @@ public struct BankBINTable: Sendable {
     /// The table shipped with zizhu. If the resource cannot be read the table is empty and `problems` says
     /// why: the bank check then finds nothing, it never stops a round.
     public static let shared: BankBINTable = {
+        // SwiftPM's `Bundle.module` stops the process when its resource bundle is missing (a binary copied
+        // without `zizhu_ZizhuCore.resources` beside it). Look first, so that a missing table only silences
+        // the bank check.
+        let besideExecutable = Bundle.main.bundleURL.appendingPathComponent("zizhu_ZizhuCore.resources").path
+        guard FileManager.default.fileExists(atPath: besideExecutable) else {
+            var table = BankBINTable(tsv: "")
+            table.problems.append("找不到资源 \(besideExecutable)：银行卡开户行核对（card-bank-mismatch）不可用")
+            return table
+        }
         guard let url = Bundle.module.url(forResource: "bank-bins", withExtension: "tsv") else {
             var table = BankBINTable(tsv: "")
             table.problems.append("bank-bins.tsv 不在资源中")
@@ -99,19 +108,18 @@ public struct BankBINTable: Sendable {
     /// The issuing bank of a card number (digits), by its longest known prefix; nil when no prefix is known.
     public func lookup(_ cardDigits: some StringProtocol) -> (prefix: String, bank: Bank)? {
         guard !prefixes.isEmpty else { return nil }
-        var packed: [UInt64] = []
-        packed.reserveCapacity(longestPrefix)
         var value: UInt64 = 0
-        for byte in cardDigits.utf8.prefix(longestPrefix) {
-            guard byte >= 48 && byte <= 57 else { break }
+        var length = 0
+        for byte in cardDigits.utf8 {
+            guard length < longestPrefix, byte >= 48 && byte <= 57 else { break }
             value = value * 10 + UInt64(byte - 48)
-            packed.append(value << 4 | UInt64(packed.count + 1))
+            length += 1
         }
-        var length = packed.count
-        while length >= shortestPrefix && length >= 1 {
-            if let bank = prefixes[packed[length - 1]] {
+        while length >= max(1, shortestPrefix) {
+            if let bank = prefixes[value << 4 | UInt64(length)] {
                 return (String(cardDigits.prefix(length)), banks[bank])
             }
+            value /= 10
             length -= 1
         }
         return nil

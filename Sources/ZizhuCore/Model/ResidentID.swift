@@ -50,7 +50,7 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// Parses a cell. Tolerates a lowercase `x`; everything else must already be clean.
-    public static func parse(_ text: String) -> Parsed {
+    public static func parse(_ text: some StringProtocol) -> Parsed {
         var body: UInt64 = 0
         var count = 0
         var check: UInt8? = nil
@@ -93,7 +93,7 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
             let rest = body % 1_000_000_000
             let newBody = region * 100_000_000_000 + 19 * 1_000_000_000 + rest
             let converted = ResidentID(body: newBody, check: ResidentID.checkValue(forBody: newBody))
-            return .legacy(fifteen: text, converted: converted)
+            return .legacy(fifteen: String(text), converted: converted)
         }
         return .malformed(.length(text.count))
     }
@@ -174,7 +174,16 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
         /// 男/女, 男性/女性, M/F, male/female; nil for anything else.
         public init?(text: String) {
-            switch text.trimmingWhitespace().lowercased() {
+            let trimmed = text.trimmedForRules
+            if trimmed.sameBytes("男") {
+                self = .male
+                return
+            }
+            if trimmed.sameBytes("女") {
+                self = .female
+                return
+            }
+            switch trimmed.lowercased() {
             case "男", "男性", "m", "male", "男生": self = .male
             case "女", "女性", "f", "female", "女生": self = .female
             default: return nil

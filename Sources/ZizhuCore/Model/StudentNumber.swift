@@ -26,6 +26,7 @@ public struct StudentNumber: Hashable, Sendable, CustomStringConvertible {
         default: kind = .unrecognised
         }
         if kind != .unrecognised, let first, first >= 97 {
+            // A lowercase prefix letter: write it upper-case.
             self.text = trimmed.prefix(1).uppercased() + trimmed.dropFirst()
         } else {
             self.text = trimmed

@@ -2,13 +2,12 @@
 /// no tier at all, or a special-group 困难类型 (低保, 孤儿 … `policy.topTierCategories`) below the top
 /// tier. One finding per row at most; amounts off the tier list are `amount-not-standard` instead.
 struct AmountLevelMismatch: RowRule {
-    func check(_ row: RowContext, into findings: inout [Finding]) {
+    func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         let environment = row.environment
         guard let money = row.facts.money, environment.tierAmounts.contains(money) else { return }
-        let policy = row.policy
         if let level = row[.level]?.trimmedForRules, !level.isEmpty {
             guard let tier = environment.tier(forLevel: level) else {
-                emit(row, field: .level, RuleText.unknownLevel(level: level, levels: policy.tiers.map(\.level)), &findings)
+                emit(row, field: .level, RuleText.unknownLevel(level: level, levels: row.policy.tiers.map(\.level)), &findings)
                 return
             }
             if tier.amount != money {
@@ -24,9 +23,12 @@ struct AmountLevelMismatch: RowRule {
     }
 
     private func isSpecial(_ category: String, _ environment: RuleEnvironment) -> Bool {
-        if environment.topTierCategories.contains(category) { return true }
+        if environment.isTopTierCategory(category) { return true }
+        if let single = environment.category(named: category) {
+            return environment.isTopTierCategory(environment.documents.categoryProof[single].category)
+        }
         return environment.categories(in: category).contains {
-            environment.topTierCategories.contains(environment.policy.documents.categoryProof[$0].category)
+            environment.isTopTierCategory(environment.documents.categoryProof[$0].category)
         }
     }
 

@@ -1,6 +1,6 @@
 /// `amount-not-standard`: a valid amount that is none of the policy's tier amounts.
 struct AmountNotStandard: RowRule {
-    func check(_ row: RowContext, into findings: inout [Finding]) {
+    func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         let amounts = row.environment.tierAmounts
         guard let money = row.facts.money, !amounts.isEmpty, !amounts.contains(money) else { return }
         var arguments = RuleText.tiers(row.policy, amounts: amounts)

@@ -3,10 +3,8 @@
 struct AmountUniform: RoundRule {
     func check(_ round: RoundContext, into findings: inout [Finding]) {
         let minimum = max(2, round.policy.uniformClassMinimum)
-        for key in round.index.classOrder {
-            guard let stats = round.index.classes[key], stats.amounts >= minimum, stats.uniform,
-                  let amount = stats.firstAmount
-            else { continue }
+        for (key, stats) in zip(round.index.classKeys, round.index.classStats) {
+            guard stats.amounts >= minimum, stats.uniform, let amount = stats.firstAmount else { continue }
             var arguments = RuleText.className(key.name)
             arguments["count"] = String(stats.amounts)
             arguments["amount"] = amount.decimalString

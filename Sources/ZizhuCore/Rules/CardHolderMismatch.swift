@@ -2,15 +2,19 @@
 /// (several guardians may be listed, separated by 、 or commas; a note in brackets such as `（父）` is
 /// ignored). Silent when the 持卡人 column is absent or empty.
 struct CardHolderMismatch: RowRule {
-    func check(_ row: RowContext, into findings: inout [Finding]) {
+    func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         guard let holderText = row[.cardHolder], let nameText = row[.name] else { return }
         let holder = CardHolderMismatch.person(holderText)
         let name = CardHolderMismatch.person(nameText)
-        guard !holder.isEmpty, !name.isEmpty, holder != name else { return }
+        guard !holder.isEmpty, !name.isEmpty, !holder.sameBytes(name) else { return }
         let guardianText = row[.guardian]
         if let guardianText {
-            let guardians = guardianText.split(whereSeparator: { "、,，;；/".contains($0) })
-            if guardians.contains(where: { CardHolderMismatch.person(String($0)) == holder }) { return }
+            if CardHolderMismatch.person(guardianText).sameBytes(holder) { return }
+            // Several guardians: split on 、 ， ； (lead bytes E3, EF) and , ; /.
+            if guardianText.containsByte(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x2F || $0 == 0xE3 || $0 == 0xEF }) {
+                let guardians = guardianText.split(whereSeparator: { "、,，;；/".contains($0) })
+                if guardians.contains(where: { CardHolderMismatch.person(String($0)).sameBytes(holder) }) { return }
+            }
         }
         findings.emit(Finding(.cardHolderMismatch, for: row.applicant, field: .cardHolder, value: holderText,
                               arguments: RuleText.holder(holderText, name: nameText, guardian: guardianText)))
@@ -18,6 +22,12 @@ struct CardHolderMismatch: RowRule {
 
     /// A name without spaces and without a bracketed note.
     static func person(_ text: String) -> String {
+        // Most cells hold just a name: no space, no bracket, nothing to strip. The bytes tested are ASCII
+        // and the lead bytes of NBSP (C2), U+3000 (E3) and the full-width brackets (EF): never the middle
+        // of a Han character.
+        if !text.containsByte(where: { $0 == 0x20 || $0 == 0x28 || $0 == 0xC2 || $0 == 0xE3 || $0 == 0xEF }) {
+            return text
+        }
         var out = ""
         var depth = 0
         for ch in text {

@@ -3,17 +3,25 @@
 /// Rows with the same number are duplicates, not this.
 struct DuplicatePerson: RoundRule {
     func check(_ round: RoundContext, into findings: inout [Finding]) {
-        for group in round.index.byPerson.groups {
-            let numbers = group.map { round.index.ids[$0]?.text ?? round.applicants[$0].value(.idNumber).uppercased() }
-            guard Set(numbers).count > 1 else { continue }
-            for (position, row) in group.enumerated() {
-                let others = group.indices.filter { numbers[$0] != numbers[position] }.map { group[$0] }
-                let applicant = round.applicants[row]
-                let related = round.others(of: row, in: others)
-                findings.emit(Finding(.duplicatePerson, for: applicant, field: .name, value: applicant.value(.name),
-                                      arguments: RuleText.places(related, from: applicant.layout.file, total: others.count),
-                                      related: related))
+        for hashed in round.index.byPerson.groups {
+            // The map's key is a hash of name and birth date: split by the real values.
+            let groups = RoundContext.split(hashed) { row in
+                RoundIndex.personName(round.applicants[row].value(.name)) + "\u{0}" + String(round.index.births[row])
             }
+            for group in groups { check(group, round, into: &findings) }
+        }
+    }
+
+    private func check(_ group: [Int], _ round: RoundContext, into findings: inout [Finding]) {
+        let numbers = group.map { round.index.ids[$0]?.text ?? round.applicants[$0].value(.idNumber).uppercased() }
+        guard Set(numbers).count > 1 else { return }
+        for (position, row) in group.enumerated() {
+            let others = group.indices.filter { numbers[$0] != numbers[position] }.map { group[$0] }
+            let applicant = round.applicants[row]
+            let related = round.others(of: row, in: others)
+            findings.emit(Finding(.duplicatePerson, for: applicant, field: .name, value: applicant.value(.name),
+                                  arguments: RuleText.places(related, from: applicant.layout.file, total: others.count),
+                                  related: related))
         }
     }
 }

@@ -1,7 +1,7 @@
 /// `id-birthdate`: the birth-date digits (7–14) are not a real date (month 13, 30 February), or the date
 /// lies after the term start. A correct checksum does not make the date right.
 struct IDBirthdate: RowRule {
-    func check(_ row: RowContext, into findings: inout [Finding]) {
+    func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         guard let id = row.facts.id else { return }
         let arguments: [String: String]
         if let date = id.birthDate {

@@ -2,7 +2,7 @@
 /// CJK block are fine, and so is the middle dot between the parts of a minority name (阿依古丽·买买提) and
 /// the spaces Excel users type to align two-character names.
 struct NameInvalid: RowRule {
-    func check(_ row: RowContext, into findings: inout [Finding]) {
+    func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         guard let name = row[.name] else { return }
         guard let problem = NameInvalid.problem(in: name) else { return }
         findings.emit(Finding(.nameInvalid, for: row.applicant, field: .name, value: name,

@@ -3,8 +3,8 @@
 struct OlderAgeRatio: RoundRule {
     func check(_ round: RoundContext, into findings: inout [Finding]) {
         let limits = round.policy.age
-        for file in round.index.fileOrder {
-            guard let stats = round.index.files[file], stats.older > 0, stats.count > 0 else { continue }
+        for (file, stats) in zip(round.index.fileNames, round.index.fileStats) {
+            guard stats.older > 0, stats.count > 0 else { continue }
             guard Double(stats.older) * 100 > limits.olderSharePercent * Double(stats.count) else { continue }
             let share = Double(stats.older) * 100 / Double(stats.count)
             findings.emit(Finding(.olderAgeRatio, at: SourceLocation(file: file, line: nil),

@@ -5,10 +5,8 @@ struct QuotaExceeded: RoundRule {
     func check(_ round: RoundContext, into findings: inout [Finding]) {
         let policy = round.policy
         guard policy.coveragePercent > 0 else { return }
-        for key in round.index.classOrder {
-            guard let stats = round.index.classes[key],
-                  let size = stats.size ?? QuotaExceeded.configuredSize(key, policy), size > 0
-            else { continue }
+        for (key, stats) in zip(round.index.classKeys, round.index.classStats) {
+            guard let size = stats.size ?? QuotaExceeded.configuredSize(key, policy), size > 0 else { continue }
             let cap = Int((Double(size) * policy.coveragePercent / 100).rounded(.down))
             guard stats.count > cap else { continue }
             var arguments = RuleText.className(key.name)

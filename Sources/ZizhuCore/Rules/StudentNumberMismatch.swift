@@ -2,8 +2,10 @@
 /// number). An ID number typed without its `G`, or a number with no known prefix, is reported too.
 /// `J` numbers (students without an ID) are fine; `L` numbers are `student-number-temporary`.
 struct StudentNumberMismatch: RowRule {
-    func check(_ row: RowContext, into findings: inout [Finding]) {
+    func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         guard let text = row[.studentNumber], !text.isEmpty, !row.facts.importFlagged(.studentNumber) else { return }
+        // The common case: exactly `G` + the ID cell.
+        if row.facts.id != nil, let cell = row[.idNumber], text.isLetter(UInt8(ascii: "G"), followedBy: cell) { return }
         let number = StudentNumber(text)
         let problem: RuleText.StudentNumberProblem
         switch number.kind {
@@ -11,11 +13,11 @@ struct StudentNumberMismatch: RowRule {
             return
         case .national:
             guard let id = row.facts.id, let embedded = number.embeddedID else { return }
-            let expected = id.text
-            guard embedded.uppercased() != expected else { return }
-            problem = .differs(expected: expected)
+            // Compare the numbers (a lowercase x, a legacy ID cell).
+            if case .standard(let carried) = ResidentID.parse(embedded), carried == id { return }
+            problem = .differs(expected: id.text)
         case .unrecognised:
-            if let id = row.facts.id, number.text.uppercased() == id.text {
+            if let id = row.facts.id, ResidentID.parse(number.text).id == id {
                 problem = .missingPrefix
             } else {
                 problem = .unrecognised

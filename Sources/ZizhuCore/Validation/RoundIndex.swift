@@ -2,16 +2,28 @@
 /// normalised ID, card, phone and name + birth date, and the counts per class and per file. Memory is a
 /// dictionary entry per distinct key plus one `Int32` per row per map: about 150 MB at a million rows.
 struct RoundIndex {
-    var byID: Grouping<ResidentID>
-    var byCard: Grouping<BankCard.Key>
-    var byPhone: Grouping<UInt64>
-    var byPerson: Grouping<PersonKey>
+    var byID: Grouping
+    var byCard: Grouping
+    var byPhone: Grouping
+    /// Keyed by a 64-bit hash of name and birth date: rules split groups by the real values.
+    var byPerson: Grouping
     /// The well-formed ID of each row (for "same student" questions inside groups).
     var ids: [ResidentID?]
-    var classes: [ClassKey: ClassStats] = [:]
-    var classOrder: [ClassKey] = []
-    var files: [String: FileStats] = [:]
-    var fileOrder: [String] = []
+    /// The birth date each row was indexed under, YYYYMMDD (0: none), for splitting person groups exactly.
+    var births: [Int32]
+    /// Classes in the order first seen, with their counts.
+    private(set) var classKeys: [ClassKey] = []
+    private(set) var classStats: [ClassStats] = []
+    private var classSlots: [ClassKey: Int] = [:]
+    /// Files in the order first seen, with their counts.
+    private(set) var fileNames: [String] = []
+    private(set) var fileStats: [FileStats] = []
+    private var fileSlots: [ObjectIdentifier: Int] = [:]
+    /// The previous row's file and class: consecutive rows mostly share both.
+    private var lastLayout: ObjectIdentifier?
+    private var lastFileSlot = 0
+    private var lastClassCells: (className: String?, grade: String?) = (nil, nil)
+    private var lastClassSlot = -1
 
     init(rows: Int) {
         byID = Grouping(rows: rows)
@@ -19,11 +31,18 @@ struct RoundIndex {
         byPhone = Grouping(rows: rows)
         byPerson = Grouping(rows: rows)
         ids = [ResidentID?](repeating: nil, count: rows)
+        births = [Int32](repeating: 0, count: rows)
     }
 
-    struct PersonKey: Hashable {
-        let name: String
-        let birth: CivilDate
+    /// FNV-1a over the name's bytes, mixed with the birth date (YYYYMMDD).
+    static func personKey(name: String, birth: CivilDate) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let date = UInt64(birth.year * 10_000 + birth.month * 100 + birth.day)
+        return hash ^ Grouping.mix(date)
     }
 
     /// A class: its file and the 班级 cell (年级 prefixed when the sheet has one); "" when the file has no
@@ -31,6 +50,13 @@ struct RoundIndex {
     struct ClassKey: Hashable {
         let file: String
         let name: String
+
+        static func == (a: ClassKey, b: ClassKey) -> Bool { a.file.sameBytes(b.file) && a.name.sameBytes(b.name) }
+
+        func hash(into hasher: inout Hasher) {
+            UTF8Key(file).hash(into: &hasher)
+            UTF8Key(name).hash(into: &hasher)
+        }
     }
 
     struct ClassStats {
@@ -51,29 +77,67 @@ struct RoundIndex {
         var older = 0
     }
 
-    /// Files in the pass order of the rows.
-    mutating func add(_ row: RowContext) {
+    /// Settles the maps after the last row (the groupings add keys in small batches).
+    mutating func finish() {
+        byID.flush()
+        byCard.flush()
+        byPhone.flush()
+        byPerson.flush()
+    }
+
+    mutating func add(_ row: borrowing RowContext) {
         let applicant = row.applicant
         let index = applicant.index
         let facts = row.facts
         if let id = facts.id {
             ids[index] = id
-            byID.add(id, row: index)
+            byID.add(id.groupingKey, row: index)
         }
-        if let card = facts.card { byCard.add(card.key, row: index) }
+        if let card = facts.card { byCard.add(card.key.groupingKey, row: index) }
         if let phone = applicant[.phone], let key = RoundIndex.phoneKey(phone) {
             byPhone.add(key, row: index)
         }
         if let birth = facts.birthDate, let name = applicant[.name], !name.isEmpty {
-            byPerson.add(PersonKey(name: RoundIndex.personName(name), birth: birth), row: index)
+            births[index] = Int32(birth.year * 10_000 + birth.month * 100 + birth.day)
+            byPerson.add(RoundIndex.personKey(name: RoundIndex.personName(name), birth: birth), row: index)
         }
 
-        let file = applicant.layout.file
-        let classKey = ClassKey(file: file, name: RoundIndex.className(of: applicant))
-        var stats = classes[classKey] ?? {
-            classOrder.append(classKey)
-            return ClassStats(firstRow: index)
-        }()
+        // The file.
+        let layout = ObjectIdentifier(applicant.layout)
+        let sameFile = layout == lastLayout
+        if !sameFile {
+            if let slot = fileSlots[layout] {
+                lastFileSlot = slot
+            } else {
+                lastFileSlot = fileNames.count
+                fileSlots[layout] = lastFileSlot
+                fileNames.append(applicant.layout.file)
+                fileStats.append(FileStats())
+            }
+            lastLayout = layout
+        }
+        fileStats[lastFileSlot].count += 1
+        if let age = facts.age {
+            fileStats[lastFileSlot].aged += 1
+            if age > row.environment.age.olderThan { fileStats[lastFileSlot].older += 1 }
+        }
+
+        // The class.
+        let cells = (className: applicant[.className], grade: applicant[.grade])
+        if !(sameFile && lastClassSlot >= 0 && RoundIndex.same(cells.className, lastClassCells.className)
+             && RoundIndex.same(cells.grade, lastClassCells.grade)) {
+            let key = ClassKey(file: applicant.layout.file, name: RoundIndex.className(of: applicant))
+            if let slot = classSlots[key] {
+                lastClassSlot = slot
+            } else {
+                lastClassSlot = classKeys.count
+                classSlots[key] = lastClassSlot
+                classKeys.append(key)
+                classStats.append(ClassStats(firstRow: index))
+            }
+            lastClassCells = cells
+        }
+        var stats = classStats[lastClassSlot]
         stats.count += 1
         if let money = facts.money {
             stats.amounts += 1
@@ -86,25 +150,24 @@ struct RoundIndex {
         if stats.size == nil, let text = applicant[.classSize], let size = Int(text.trimmedForRules), size > 0 {
             stats.size = size
         }
-        classes[classKey] = stats
+        classStats[lastClassSlot] = stats
+    }
 
-        var fileStats = files[file] ?? {
-            fileOrder.append(file)
-            return FileStats()
-        }()
-        fileStats.count += 1
-        if let age = facts.age {
-            fileStats.aged += 1
-            if age > row.policy.age.olderThan { fileStats.older += 1 }
+    private static func same(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let x?, let y?): x.sameBytes(y)
+        default: false
         }
-        files[file] = fileStats
     }
 
     /// `高一(1)班` from 年级 `高一` and 班级 `(1)班` or `1班`; the 班级 cell alone when it already names
     /// the grade or there is no 年级 column.
     static func className(of applicant: Applicant) -> String {
         guard let name = applicant[.className]?.trimmedForRules, !name.isEmpty else { return "" }
-        guard let grade = applicant[.grade]?.trimmedForRules, !grade.isEmpty, !name.hasPrefix(grade) else {
+        guard let grade = applicant[.grade]?.trimmedForRules, !grade.isEmpty,
+              !name.utf8.starts(with: grade.utf8)
+        else {
             return name
         }
         return grade + name
@@ -112,7 +175,7 @@ struct RoundIndex {
 
     /// Names compared without spaces (`张 三` = `张三`).
     static func personName(_ name: String) -> String {
-        name.contains(where: { $0 == " " || $0 == "\u{3000}" }) ? name.filter { $0 != " " && $0 != "\u{3000}" } : name
+        name.containsByte { $0 == 0x20 || $0 == 0xE3 } ? name.filter { $0 != " " && $0 != "\u{3000}" } : name
     }
 
     /// A phone number's digits as a key (the country code 86 dropped); nil for fewer than 7 digits.
@@ -133,38 +196,120 @@ struct RoundIndex {
     }
 }
 
-/// Rows grouped by a key, cheaply: a dictionary from key to the latest row, and a per-row link to the
-/// previous row with the same key. Only keys seen twice or more are remembered as groups.
-struct Grouping<Key: Hashable> {
-    private var head: [Key: Int32] = [:]
+/// Rows grouped by a 64-bit key, cheaply: an open-addressing table (linear probing, at most half full)
+/// from key to the latest row with it, and a per-row link to the previous row with the same key. About
+/// 28 bytes per row at a million rows, and no `Hasher` on the hot path. Only keys seen twice or more are
+/// remembered as groups.
+struct Grouping {
+    /// A table slot: the key and the latest row with it (-1: empty). Together, so that a probe costs one
+    /// cache miss, not two.
+    private struct Slot {
+        var key: UInt64
+        var head: Int32
+    }
+
+    private var slots: [Slot]
     private var previous: [Int32]
-    /// Keys with two or more rows, in the order they first repeated.
-    private(set) var repeatedKeys: [Key] = []
+    private let mask: Int
+    /// Table slots whose key repeated, in the order they first repeated.
+    private var repeatedSlots: [Int32] = []
+    /// Keys wait here in small batches: the batch's slots are read first, one independent load each, so
+    /// that their cache misses overlap instead of queueing one behind the other (Swift has no prefetch).
+    private var pendingKeys: [UInt64] = []
+    private var pendingRows: [Int32] = []
+    private var pendingSlots: [Int] = []
+    private var touched: UInt64 = 0
+    static let batch = 64
 
     init(rows: Int) {
-        previous = [Int32](repeating: -1, count: rows)
-        head.reserveCapacity(min(rows, 1 << 20))
+        var capacity = 16
+        while capacity < rows * 2 { capacity <<= 1 }
+        slots = [Slot](repeating: Slot(key: 0, head: -1), count: capacity)
+        previous = [Int32](repeating: -1, count: max(rows, 0))
+        mask = capacity - 1
+        pendingKeys.reserveCapacity(Grouping.batch)
+        pendingRows.reserveCapacity(Grouping.batch)
+        pendingSlots.reserveCapacity(Grouping.batch)
     }
 
-    mutating func add(_ key: Key, row: Int) {
-        if let last = head[key] {
-            if previous[Int(last)] == -1 { repeatedKeys.append(key) }
-            previous[row] = last
+    /// SplitMix64's finaliser: spreads the bits of the key over the table.
+    @inline(__always)
+    static func mix(_ key: UInt64) -> UInt64 {
+        var z = key &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func add(_ key: UInt64, row: Int) {
+        guard row >= 0, row < previous.count else { return }
+        pendingKeys.append(key)
+        pendingRows.append(Int32(row))
+        if pendingKeys.count == Grouping.batch { flush() }
+    }
+
+    /// Puts the waiting keys into the table, in their order.
+    mutating func flush() {
+        guard !pendingKeys.isEmpty else { return }
+        pendingSlots.removeAll(keepingCapacity: true)
+        var sum: UInt64 = 0
+        for key in pendingKeys {
+            let index = Int(truncatingIfNeeded: Grouping.mix(key)) & mask
+            pendingSlots.append(index)
+            sum &+= slots[index].key
         }
-        head[key] = Int32(row)
-    }
-
-    /// The rows with this key, in round order.
-    func rows(of key: Key) -> [Int] {
-        var out: [Int] = []
-        var row = head[key] ?? -1
-        while row >= 0 {
-            out.append(Int(row))
-            row = previous[Int(row)]
+        touched &+= sum
+        for position in pendingKeys.indices {
+            insert(pendingKeys[position], row: pendingRows[position], at: pendingSlots[position])
         }
-        return out.reversed()
+        pendingKeys.removeAll(keepingCapacity: true)
+        pendingRows.removeAll(keepingCapacity: true)
     }
 
-    /// Every group of two or more rows.
-    var groups: [[Int]] { repeatedKeys.map(rows(of:)) }
+    private mutating func insert(_ key: UInt64, row: Int32, at start: Int) {
+        var index = start
+        while true {
+            let slot = slots[index]
+            if slot.head < 0 {
+                slots[index] = Slot(key: key, head: row)
+                return
+            }
+            if slot.key == key {
+                if previous[Int(slot.head)] == -1 { repeatedSlots.append(Int32(index)) }
+                previous[Int(row)] = slot.head
+                slots[index].head = row
+                return
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// Every group of two or more rows, each in round order.
+    var groups: [[Int]] {
+        if !pendingKeys.isEmpty {
+            var settled = self
+            settled.flush()
+            return settled.groups
+        }
+        return repeatedSlots.map { index in
+            var out: [Int] = []
+            var row = slots[Int(index)].head
+            while row >= 0 {
+                out.append(Int(row))
+                row = previous[Int(row)]
+            }
+            return out.reversed()
+        }
+    }
+}
+
+extension ResidentID {
+    /// The number as one integer, exact: the key of the duplicate maps.
+    var groupingKey: UInt64 { body &* 11 &+ UInt64(check) }
+}
+
+extension BankCard.Key {
+    /// Value and length folded into 64 bits. Two cards could in theory share it, so rules split groups by
+    /// the real digits before they report.
+    var groupingKey: UInt64 { value &* 31 &+ UInt64(length) }
 }

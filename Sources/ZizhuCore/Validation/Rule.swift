@@ -1,7 +1,7 @@
 /// A rule about one row: it reads the row and what the pipeline derived from it, and emits findings.
 /// Rules never throw and never keep state; their messages live in `MessageCatalog+Rules.swift`.
 protocol RowRule: Sendable {
-    func check(_ row: RowContext, into findings: inout [Finding])
+    func check(_ row: borrowing RowContext, into findings: inout [Finding])
 }
 
 /// A rule about many rows (duplicates, shared cards, class patterns). It reads the `RoundIndex` that the
@@ -39,6 +39,18 @@ struct RoundContext {
             out.append(applicants[other].location)
         }
         return out
+    }
+
+    /// Splits a group of rows by an exact value, keeping groups of two or more, each in round order.
+    static func split(_ rows: [Int], by value: (Int) -> String) -> [[Int]] {
+        var byValue: [String: [Int]] = [:]
+        var order: [String] = []
+        for row in rows {
+            let key = value(row)
+            if byValue[key] == nil { order.append(key) }
+            byValue[key, default: []].append(row)
+        }
+        return order.compactMap { key in byValue[key].flatMap { $0.count > 1 ? $0 : nil } }
     }
 
     /// A finding lists at most this many related rows (a pathological group of thousands would otherwise

@@ -3,20 +3,23 @@
 final class RuleEnvironment {
     let policy: Policy
     let termStart: CivilDate?
+    /// Copied out of the policy: reading `policy.x` on every row copies the whole policy.
+    let age: Policy.AgeLimits
+    let documents: Policy.Documents
     let bins: BankBINTable
     /// Every tier amount, highest first, without repeats.
     let tierAmounts: [Money]
     /// The highest tier amount.
     let topAmount: Money?
     /// 困难类型 name or alias → index into `policy.documents.categoryProof`.
-    let categoryIndex: [String: Int]
+    private let categoryIndex: [UTF8Key: Int]
     /// Names and aliases of the categories that normally get the top tier.
-    let topTierCategories: Set<String>
-    let missingMarks: Set<String>
+    private let topTierCategories: Set<UTF8Key>
+    private let missingMarks: Set<UTF8Key>
     /// 困难等级 (level or alias) → tier, as `Policy.tier(forLevel:)` finds it.
-    private let tiersByLevel: [String: Policy.Tier]
+    private let tiersByLevel: [UTF8Key: Policy.Tier]
 
-    private var bankNameCache: [String: BankBINTable.Bank?] = [:]
+    private var bankNameCache: [UTF8Key: BankBINTable.Bank?] = [:]
     private var documentPlans: [ObjectIdentifier: DocumentPlan] = [:]
     /// Plans by header row: the class sheets of a round mostly share one header.
     private var documentPlansByHeaders: [[String]: DocumentPlan] = [:]
@@ -29,31 +32,33 @@ final class RuleEnvironment {
     init(policy: Policy, bins: BankBINTable = .shared) {
         self.policy = policy
         self.termStart = policy.termStartDate
+        self.age = policy.age
+        self.documents = policy.documents
         self.bins = bins
         var amounts: [Money] = []
         for tier in policy.tiers where !amounts.contains(tier.amount) { amounts.append(tier.amount) }
         self.tierAmounts = amounts.sorted(by: >)
         self.topAmount = tierAmounts.first
-        var categories: [String: Int] = [:]
+        var categories: [UTF8Key: Int] = [:]
         for (index, proof) in policy.documents.categoryProof.enumerated() {
-            for name in [proof.category] + proof.aliases where categories[name] == nil {
-                categories[name] = index
+            for name in [proof.category] + proof.aliases where categories[UTF8Key(name)] == nil {
+                categories[UTF8Key(name)] = index
             }
         }
         self.categoryIndex = categories
-        var top = Set(policy.topTierCategories)
+        var top = Set(policy.topTierCategories.map(UTF8Key.init))
         for name in policy.topTierCategories {
-            if let index = categories[name] {
+            if let index = categories[UTF8Key(name)] {
                 let proof = policy.documents.categoryProof[index]
-                top.insert(proof.category)
-                top.formUnion(proof.aliases)
+                top.insert(UTF8Key(proof.category))
+                top.formUnion(proof.aliases.map(UTF8Key.init))
             }
         }
         self.topTierCategories = top
-        self.missingMarks = Set(policy.documents.missingMarks)
-        var byLevel: [String: Policy.Tier] = [:]
+        self.missingMarks = Set(policy.documents.missingMarks.map(UTF8Key.init))
+        var byLevel: [UTF8Key: Policy.Tier] = [:]
         for tier in policy.tiers {
-            for name in [tier.level] + tier.aliases where byLevel[name] == nil { byLevel[name] = tier }
+            for name in [tier.level] + tier.aliases where byLevel[UTF8Key(name)] == nil { byLevel[UTF8Key(name)] = tier }
         }
         self.tiersByLevel = byLevel
         let documents = policy.documents
@@ -64,32 +69,54 @@ final class RuleEnvironment {
 
     /// The bank an 开户行 text names, cached: a round has few distinct texts.
     func bank(namedIn text: String) -> BankBINTable.Bank? {
-        if let cached = bankNameCache[text] { return cached }
+        let key = UTF8Key(text)
+        if let cached = bankNameCache[key] { return cached }
         let bank = bins.bank(namedIn: text)
-        bankNameCache[text] = .some(bank)
+        bankNameCache[key] = .some(bank)
         return bank
     }
 
     /// The tier of a (trimmed) 困难等级 cell.
-    func tier(forLevel level: String) -> Policy.Tier? { tiersByLevel[level] }
+    func tier(forLevel level: String) -> Policy.Tier? { tiersByLevel[UTF8Key(level)] }
+
+    /// True for a 困难类型 (name or alias) that normally gets the top tier.
+    func isTopTierCategory(_ name: String) -> Bool { topTierCategories.contains(UTF8Key(name)) }
 
     /// True the first time a key is seen in this run: for findings reported once per file.
     func firstTime(_ key: String) -> Bool { once.insert(key).inserted }
 
     /// True when a document cell says the document was not handed in (empty, 无, 否, ×, 0 …).
     func isMissingMark(_ cell: String) -> Bool {
+        if cell.isEmpty { return true }
+        // Most cells repeat the same mark (有, √): remember the last one that meant "handed in".
+        if let present = lastPresentMark, cell.sameBytes(present) { return false }
         let text = cell.trimmedForRules
-        return text.isEmpty || missingMarks.contains(text)
+        if text.isEmpty || missingMarks.contains(UTF8Key(text)) { return true }
+        lastPresentMark = cell
+        return false
     }
+
+    private var lastPresentMark: String?
+
+    /// The 困难类型 a whole cell names (`低保户`): an index into `categoryProof`.
+    func category(named cell: String) -> Int? {
+        if cell.isEmpty { return nil }
+        if let last = lastCategory, cell.sameBytes(last.cell) { return last.index }
+        let index = categoryIndex[UTF8Key(cell.trimmedForRules)]
+        lastCategory = (cell, index)
+        return index
+    }
+
+    private var lastCategory: (cell: String, index: Int?)?
 
     /// The recognised 困难类型 of a cell (`低保`, `低保、残疾`): indices into `categoryProof`.
     func categories(in cell: String) -> [Int] {
         let text = cell.trimmedForRules
         if text.isEmpty { return [] }
-        if let index = categoryIndex[text] { return [index] }
+        if let index = category(named: text) { return [index] }
         var found: [Int] = []
         for part in text.split(whereSeparator: { "、,，;；/ ".contains($0) }) {
-            if let index = categoryIndex[String(part)], !found.contains(index) { found.append(index) }
+            if let index = categoryIndex[UTF8Key(String(part))], !found.contains(index) { found.append(index) }
         }
         return found
     }

@@ -23,6 +23,7 @@ enum RuleHarness {
             let facts = RowFacts(applicant: applicant, importFlags: 0, termStart: environment.termStart)
             index.add(RowContext(applicant: applicant, facts: facts, environment: environment))
         }
+        index.finish()
         var findings: [Finding] = []
         rule.check(RoundContext(applicants: round.applicants, index: index, environment: environment), into: &findings)
         return findings

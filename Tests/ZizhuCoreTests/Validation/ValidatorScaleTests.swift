@@ -22,17 +22,31 @@ struct ValidatorScaleTests {
             }
         }
         let built = Date()
+        let memoryBefore = ValidatorScaleTests.status("VmRSS")
+        let cpuBefore = ValidatorScaleTests.threadCPU()
         let result = Validator(policy: .default).run(inputs: round.inputs, applicants: round.applicants, importFindings: [])
+        let cpu = ValidatorScaleTests.threadCPU() - cpuBefore
         let validated = Date()
-        let peak = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))?
-            .split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "?"
         print("""
             rows \(rows): build \(String(format: "%.2f", built.timeIntervalSince(started))) s, \
-            validate \(String(format: "%.2f", validated.timeIntervalSince(built))) s \
-            (\(Int(Double(rows) / validated.timeIntervalSince(built))) rows/s), findings \(result.findings.count), \
-            returned \(result.summary.returned), \(peak)
+            validate \(String(format: "%.2f", validated.timeIntervalSince(built))) s wall, \(String(format: "%.2f", cpu)) s CPU \
+            (\(Int(Double(rows) / cpu)) rows/CPU-s), findings \(result.findings.count), returned \(result.summary.returned); \
+            RSS before validation \(memoryBefore / 1024) MB, peak \(ValidatorScaleTests.status("VmHWM") / 1024) MB
             """)
         #expect(result.summary.amountIn == result.summary.amountAccepted + result.summary.amountReturned)
         #expect(result.summary.returned >= rows / 997 * 3)
+    }
+
+    /// A `kB` line of /proc/self/status.
+    static func status(_ key: String) -> Int {
+        let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = text.split(separator: "\n").first { $0.hasPrefix(key) } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first { Int($0) != nil } ?? "") ?? 0
+    }
+
+    static func threadCPU() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }

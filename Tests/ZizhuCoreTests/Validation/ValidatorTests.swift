@@ -156,4 +156,45 @@ import ZizhuTestSupport
         #expect(codes.filter { $0 == .cardShared }.count == 2)
         #expect(codes.filter { $0 == .idFormat }.count == 2)
     }
+
+    /// The pipeline calls the row rules statically (`checkRow`); `rowRules` lists them for tools and tests.
+    @Test func theStaticRowRuleSequenceIsTheListedOne() {
+        var round = ApplicantBuilder()
+        round.row(["身份证号": "12345", "姓名": "Tom", "学籍号": "L123", "银行卡号": "12ab", "户口本": "无"])
+        round.row(["身份证号": "110105491231002", "性别": "女", "银行卡号": "6228480402564890017", "开户行": "工行"])
+        round.row(["身份证号": ApplicantBuilder.residentID(region: "990102", birth: "20101301"), "学籍号": "G123"])
+        round.row(["持卡人": "李老师", "资助金额": "1200", "困难类型": "低保"])
+        round.row(["身份证号": "370102201005121231", "资助金额": "壹仟", "困难等级": "特困"])
+        let environment = RuleEnvironment(policy: .default)
+        for applicant in round.applicants {
+            let row = RowContext(applicant: applicant,
+                                 facts: RowFacts(applicant: applicant, importFlags: 0, termStart: environment.termStart),
+                                 environment: environment)
+            var listed: [Finding] = []
+            for rule in Validator.rowRules { rule.check(row, into: &listed) }
+            var called: [Finding] = []
+            Validator.checkRow(row, into: &called)
+            #expect(listed.map(\.code) == called.map(\.code))
+            #expect(!called.isEmpty)
+        }
+    }
+
+    /// The published examples pass every identity rule; checksum-valid numbers with an impossible date or an
+    /// unknown province fail with the code that names the real problem, not with id-checksum.
+    @Test(arguments: [
+        ("11010519491231002X", [] as [FindingCode]), ("440524188001010014", []),
+        (ApplicantBuilder.residentID(birth: "20101301"), [.idBirthdate]),
+        (ApplicantBuilder.residentID(birth: "20100230"), [.idBirthdate]),
+        (ApplicantBuilder.residentID(region: "990102"), [.idRegion]),
+        (ApplicantBuilder.residentID(region: "990102", birth: "20100230"), [.idBirthdate, .idRegion]),
+    ])
+    func identityCodesThroughThePipeline(id: String, codes: [FindingCode]) {
+        var round = ApplicantBuilder()
+        let male = ResidentID(id)?.gender == .male
+        round.row(["身份证号": id, "学籍号": "G" + id, "性别": male ? "男" : "女"])
+        let identity: Set<FindingCode> = [.idFormat, .idChecksum, .idBirthdate, .idRegion, .idLegacy, .idGenderMismatch,
+                                          .studentNumberMismatch]
+        let found = run(round).findings.map(\.code).filter(identity.contains)
+        #expect(found == codes)
+    }
 }
