@@ -2,7 +2,7 @@ import ZizhuCore
 
 /// Reads the reference lists of issue 8 through the roster import path (decoding, header location, column
 /// synonyms, normalisation): the 学籍系统 enrolment export and the assistance lists of other departments.
-/// Only file-level findings are kept (header-not-found, column-missing, encoding-*): the rows of a reference
+/// Only file-level findings are kept (header-not-found, column-missing, encoding-unreadable): the rows of a reference
 /// list are not applications, and a finding tied to one would take part in the accept/return decision.
 public enum ReferenceList {
     /// The enrolment export (在校生信息: 姓名, 学籍号, 身份证号, 年级, 班级, 学籍状态).
@@ -70,7 +70,9 @@ public enum ReferenceList {
         (key.contains("身份证") || key.contains("证件号") || key.contains("身份号码")) && !key.contains("类型")
     }
 
+    /// A GB18030 export is the normal case for these lists and not the clerk's to fix: a guessed encoding
+    /// that decoded cleanly is not reported.
     private static func fileLevel(_ findings: [Finding]) -> [Finding] {
-        findings.filter { $0.row == nil && $0.code != .valueNormalized }
+        findings.filter { $0.row == nil && $0.code != .valueNormalized && $0.code != .encodingGuessed }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZizhuTestSupport
 
 /// `zizhu check --enrolment --evidence` and `zizhu missed` on the fixtures of Tests/Fixtures/crosscheck
 /// (make_fixtures.py says which line plants what).
@@ -69,6 +70,15 @@ import Testing
         #expect(result.stdout.contains("高一 高一(1)班：1 人未申请"))
         #expect(result.stdout.contains("高一 高一(2)班：1 人未申请"))
         #expect(result.stdout.contains("共 2 名"))
+        let sheet = try #require(try XLSXReadBack.read(output).sheet("未申请名单"))
+        // Row 2 is the header; 黄敏 (低保 line 6, roster line 11), 周杰 (脱贫户 line 5 and 残疾 line 2, roster 12).
+        #expect(sheet.rowTexts(2).prefix(4) == ["序号", "年级", "班级", "姓名"])
+        #expect(Array(sheet.rowTexts(3).dropFirst()) == ["高一", "高一(1)班", "黄敏", "G370112200903081157",
+                                                        "370112200903081157", "低保", "6", "11"])
+        #expect(Array(sheet.rowTexts(4).dropFirst()) == ["高一", "高一(2)班", "周杰", "G370112200903091179",
+                                                        "370112200903091179", "脱贫户、残疾", "5、2", "12"])
+        let after = sheet.rowTexts(5).filter { !$0.isEmpty }
+        #expect(after.isEmpty)
 
         let noEvidence = try CLIRunner.run(["missed", "--enrolment", Self.path("在校生信息.csv"), "-o", output])
         #expect(noEvidence.status == 2)
