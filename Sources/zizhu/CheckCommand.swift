@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var archiveOptions: ArchiveOptions
+    @OptionGroup var crossCheck: CrossCheckOptions
     @OptionGroup var messages: MessageOptions
 
     @Option(help: "输出格式：text（默认，中文报告）、json（DESIGN.md 的报告）、xlsx（问题清单，需 -o）。")
@@ -35,7 +36,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try Pipeline(inputs: input.round, onlyImport: onlyImport, archive: try archiveOptions.open(creating: false)).run()
+        let outcome = try Pipeline(inputs: input.round, onlyImport: onlyImport, archive: try archiveOptions.open(creating: false),
+                                   crossCheck: crossCheck.source).run()
         let result = outcome.result
         let options = messages.reportOptions(policyName: outcome.policyName)
         switch format {

@@ -9,6 +9,8 @@ struct Pipeline {
     var onlyImport = false
     /// Consulted for repeat aid, enrolment elsewhere and cards paid to others in earlier batches.
     var archive: AidArchive? = nil
+    /// The enrolment roster and assistance lists to check against (issue 8).
+    var crossCheck = CrossCheckSource()
 
     struct Outcome {
         var files: [InputFile]
@@ -22,6 +24,7 @@ struct Pipeline {
             throw CLIFailure("没有给出输入文件。用法：zizhu check 名单.csv 或 zizhu run 文件夹/ -o 输出文件夹/")
         }
         let (policy, policyName) = try inputs.loadPolicy()
+        let references = try crossCheck.load(policy: policy, encoding: inputs.encoding)
         let files: [InputFile]
         do {
             files = try InputCollector.collect(inputs.paths)
@@ -49,7 +52,8 @@ struct Pipeline {
         let summaries = imports.map(\.summary)
         // --only-import (for the benchmark) decides on the import findings alone.
         let archiveCheck = archive?.check()
-        let validator = Validator(policy: policy, additionalChecks: archiveCheck.map { [$0] } ?? [],
+        let validator = Validator(policy: policy,
+                                  additionalChecks: (archiveCheck.map { [$0] } ?? []) + references.checks,
                                   runsRules: !onlyImport)
         let result = validator.run(inputs: summaries, applicants: applicants, importFindings: importFindings)
         if let failure = archiveCheck?.failure {

@@ -13,6 +13,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var archiveOptions: ArchiveOptions
+    @OptionGroup var crossCheck: CrossCheckOptions
     @OptionGroup var messages: MessageOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("输出文件夹（默认 out/）。", valueName: "dir"))
@@ -34,7 +35,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // Recording creates the archive when needed; it is opened before any work so a bad archive stops early.
         let archive = try archiveOptions.open(creating: record)
-        let outcome = try Pipeline(inputs: input.round, archive: archive).run()
+        let outcome = try Pipeline(inputs: input.round, archive: archive, crossCheck: crossCheck.source).run()
         let result = outcome.result
         let reportOptions = messages.reportOptions(policyName: outcome.policyName)
         var exportOptions = ExportOptions(showValues: reportOptions.showValues)

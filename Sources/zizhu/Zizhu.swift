@@ -15,7 +15,7 @@ struct Zizhu: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, CheckCommand.self, RegisterCommand.self, NoticeCommand.self, BankCommand.self,
-            PolicyCommand.self, ArchiveCommand.self, GenerateCommand.self,
+            PolicyCommand.self, ArchiveCommand.self, GenerateCommand.self, MissedCommand.self,
         ]
     )
 

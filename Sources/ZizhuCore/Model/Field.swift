@@ -4,6 +4,8 @@ public enum Field: Int, CaseIterable, Sendable, Codable, CustomStringConvertible
     case serial, name, gender, ethnicity, idNumber, studentNumber, school, grade, className
     case householdType, category, level, program, amount, card, bank, cardHolder, guardian, guardianID
     case phone, address, birthDate, classSize
+    // Enrolment exports and assistance lists (issue 8).
+    case enrolmentStatus, relation
 
     /// The canonical header as the official forms write it.
     public var header: String {
@@ -31,6 +33,8 @@ public enum Field: Int, CaseIterable, Sendable, Codable, CustomStringConvertible
         case .address: "家庭住址"
         case .birthDate: "出生日期"
         case .classSize: "班级人数"
+        case .enrolmentStatus: "学籍状态"
+        case .relation: "与户主关系"
         }
     }
 
