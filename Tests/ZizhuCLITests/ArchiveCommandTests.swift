@@ -72,16 +72,14 @@ import Testing
         #expect(seed.status == 0, "\(seed.stderr)")
 
         let inputs = [Self.sample("高一(1)班.csv"), Self.sample("高一(2)班.csv")]
-        var results: [CLIRunner.Result?] = [nil, nil]
-        let lock = NSLock()
+        let results = ResultBox()
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             let out = folder.appendingPathComponent("out\(index)").path
-            let result = try? CLIRunner.run(["run", inputs[index], "-o", out, "--archive", archive, "--record"])
-            lock.lock()
-            results[index] = result
-            lock.unlock()
+            if let result = try? CLIRunner.run(["run", inputs[index], "-o", out, "--archive", archive, "--record"]) {
+                results.append(result)
+            }
         }
-        let finished = results.compactMap { $0 }
+        let finished = results.all
         #expect(finished.count == 2)
         for result in finished {
             // Both succeed, or one is told the archive is busy: never anything else.
@@ -100,4 +98,22 @@ import Testing
 
     static func idOnLine(_ line: Int) throws -> String { try cells(onLine: line)[4] }
     static func cardOnLine(_ line: Int) throws -> String { try cells(onLine: line)[12] }
+}
+
+/// Results gathered from concurrent runs.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [CLIRunner.Result] = []
+
+    func append(_ result: CLIRunner.Result) {
+        lock.lock()
+        results.append(result)
+        lock.unlock()
+    }
+
+    var all: [CLIRunner.Result] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
 }

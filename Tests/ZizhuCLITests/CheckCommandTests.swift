@@ -122,8 +122,10 @@ import Testing
         for identifier in try SampleIdentifiers.all() {
             #expect(!result.stdout.contains(identifier), "unmasked \(identifier.prefix(4))…")
         }
+        // The short card of 高二(1)班 line 6 is quoted in its message: masked, unless asked.
+        #expect(!result.stdout.contains("62284800000312"))
         let shown = try CLIRunner.run(["check", CLIRunner.samples, "--show-values"])
-        #expect(try SampleIdentifiers.all().contains { shown.stdout.contains($0) })
+        #expect(shown.stdout.contains("62284800000312"))
     }
 
     @Test func englishMessages() throws {
