@@ -232,7 +232,7 @@ struct RegisterSheetsWriter {
         let sheet = try workbook.addWorksheet(named: RegisterBook.summarySheetName)
         let otherSlot = policy.tiers.count
         let hasOther = classCounts.contains { $0[otherSlot] > 0 }
-        var tierNames = policy.tiers.map { "\($0.level)（\($0.amount.groupedString)元）" }
+        var tierNames = policy.tiers.map(\.level)
         var slots = Array(policy.tiers.indices)
         if hasOther {
             tierNames.append("其他")
@@ -255,7 +255,7 @@ struct RegisterSheetsWriter {
                         format: formats.line)
         try sheet.merge(row: 1, columns: max(3, lastColumn - 1)...max(4, lastColumn), text: "单位：元",
                         format: formats.lineRight)
-        try sheet.setRow(2, height: 44)
+        try sheet.setRow(2, height: 32)
         for (column, header) in headers.enumerated() {
             try sheet.write(header, row: 2, column: column, format: formats.header)
         }
@@ -300,7 +300,9 @@ struct RegisterSheetsWriter {
         }
         let words = ChineseAmount.words(Money(fen: columnTotals[slots.count].fen))
         try sheet.merge(row: row + 1, columns: 0...lastColumn, text: "合计金额（大写）：\(words)", format: formats.totalText)
-        try writeSignatures(sheet, row: row + 3, lastColumn: lastColumn)
+        let standards = policy.tiers.map { "\($0.level) \($0.amount.groupedString) 元/人" }.joined(separator: "，")
+        try sheet.merge(row: row + 2, columns: 0...lastColumn, text: "资助标准：\(standards)。", format: formats.line)
+        try writeSignatures(sheet, row: row + 4, lastColumn: lastColumn)
         try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
                                          repeatRows: 2...2, footer: Official.footer(left: policy.roundTitle + "发放汇总表"),
                                          margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6),

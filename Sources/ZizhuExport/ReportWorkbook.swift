@@ -57,6 +57,11 @@ public enum ReportWorkbook {
         var row = 2
         for finding in result.findings {
             let name = finding.row.flatMap { $0 < result.applicants.count ? result.applicants[$0].value(.name) : nil } ?? ""
+            let message = MessageCatalog.message(for: finding, language: language, showValues: showValues)
+            let fix = MessageCatalog.fix(for: finding, language: language, showValues: showValues)
+            // Wrapped text needs its height: not every reader grows rows by itself.
+            try sheet.setRow(row, height: max(ReturnedList.rowHeight(message, width: widths[6]),
+                                              ReturnedList.rowHeight(fix, width: widths[7])))
             try sheet.write(finding.location.file, row: row, column: 0, format: formats.text)
             if let line = finding.location.line {
                 try sheet.write(Double(line), row: row, column: 1, format: formats.serial)
@@ -67,10 +72,8 @@ public enum ReportWorkbook {
             try sheet.write(finding.code.rawValue, row: row, column: 3, format: formats.text)
             try sheet.write(severityText(finding.severity, language), row: row, column: 4, format: formats.textCenter)
             try sheet.write(finding.field ?? "", row: row, column: 5, format: formats.textCenter)
-            try sheet.write(MessageCatalog.message(for: finding, language: language, showValues: showValues),
-                            row: row, column: 6, format: formats.wrapText)
-            try sheet.write(MessageCatalog.fix(for: finding, language: language, showValues: showValues),
-                            row: row, column: 7, format: formats.wrapText)
+            try sheet.write(message, row: row, column: 6, format: formats.wrapText)
+            try sheet.write(fix, row: row, column: 7, format: formats.wrapText)
             row += 1
         }
         try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,

@@ -91,7 +91,8 @@ import ZizhuTestSupport
         let path = folder.file("r.xlsx")
         try RegisterBook.write(result, to: path)
         let sheet = try #require(try XLSXReadBack.read(path).sheet("汇总"))
-        #expect(sheet.text(2, 3) == "特别困难（1,500.00元）\n人数")
+        #expect(sheet.text(2, 3) == "特别困难\n人数")
+        #expect(sheet.text(2, 4) == "特别困难\n金额")
         let order = RosterOrder.accepted(result)
         for (position, group) in order.groups.enumerated() {
             let row = 3 + position
@@ -110,6 +111,7 @@ import ZizhuTestSupport
         #expect(sheet.cell(totalRow, 10)?.number == Fixture.acceptedTotal(result).yuanForDisplay)
         #expect(sheet.cell(totalRow, 10)?.formula == "=SUM(K4:K\(totalRow))")
         #expect(sheet.text(2, 9) == "合计\n人数")
+        #expect(sheet.text(totalRow + 2, 0) == "资助标准：特别困难 1,500.00 元/人，困难 1,150.00 元/人，一般困难 800.00 元/人。")
     }
 
     @Test func rowsBeyondASheetContinueOnFurtherSheets() throws {
