@@ -18,8 +18,8 @@ public enum NoticeList {
     public static func write(_ result: RoundResult, to path: String, start: CivilDate,
                              temporaryDirectory: String? = nil) throws {
         try AtomicFile.write(to: path) { temporary in
-            _ = try write(result, order: .accepted(result), toPath: temporary, start: start,
-                          temporaryDirectory: temporaryDirectory)
+            _ = try write(result, order: .accepted(result), amounts: AmountTable(result), toPath: temporary,
+                          start: start, temporaryDirectory: temporaryDirectory)
         }
     }
 
@@ -35,8 +35,8 @@ public enum NoticeList {
         return (position < numerals.count ? numerals[position] : "\(position + 1)") + "档"
     }
 
-    static func write(_ result: RoundResult, order: RosterOrder, toPath path: String, start: CivilDate,
-                      temporaryDirectory: String?) throws -> Int {
+    static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, toPath path: String,
+                      start: CivilDate, temporaryDirectory: String?) throws -> Int {
         let policy = result.policy
         let period = try period(for: policy, start: start)
         return try Official.run(fileName) {
@@ -95,7 +95,7 @@ public enum NoticeList {
                 try sheet.write(a.value(.className), row: row, column: 3, format: formats.textCenter)
                 try sheet.write(program(of: a, policy), row: row, column: 4, format: formats.textCenter)
                 try sheet.write(tier >= 0 ? tierName(tier) : "", row: row, column: 5, format: formats.textCenter)
-                if let amount = a.amount {
+                if let amount = amounts[index] {
                     try sheet.write(amount.yuanForDisplay, row: row, column: 6, format: formats.money)
                 } else {
                     try sheet.writeBlank(row: row, column: 6, format: formats.money)

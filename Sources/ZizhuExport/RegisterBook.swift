@@ -28,13 +28,14 @@ public enum RegisterBook {
     public static func write(_ result: RoundResult, to path: String, fillDate: CivilDate? = nil,
                              temporaryDirectory: String? = nil) throws {
         try AtomicFile.write(to: path) { temporary in
-            _ = try write(result, order: .accepted(result), toPath: temporary, fillDate: fillDate,
-                          temporaryDirectory: temporaryDirectory)
+            _ = try write(result, order: .accepted(result), amounts: AmountTable(result), toPath: temporary,
+                          fillDate: fillDate, temporaryDirectory: temporaryDirectory)
         }
     }
 
     /// Writes straight to `path` (the caller makes it atomic); returns the number of data rows.
-    static func write(_ result: RoundResult, order: RosterOrder, toPath path: String, fillDate: CivilDate?,
+    static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, toPath path: String,
+                      fillDate: CivilDate?,
                       temporaryDirectory: String?, rowsPerSheet: Int = RegisterBook.rowsPerSheet) throws -> Int {
         try Official.run(fileName) {
             let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
@@ -44,8 +45,9 @@ public enum RegisterBook {
             try workbook.setProperties(DocumentProperties(title: title, subject: policy.program, author: "zizhu",
                                                           company: policy.school, category: "学生资助"))
             let formats = try OfficialFormats(workbook)
-            var writer = RegisterSheetsWriter(result: result, order: order, workbook: workbook, formats: formats,
-                                              title: title, fillDate: fillDate, rowsPerSheet: max(1, rowsPerSheet))
+            var writer = RegisterSheetsWriter(result: result, order: order, amounts: amounts, workbook: workbook,
+                                              formats: formats, title: title, fillDate: fillDate,
+                                              rowsPerSheet: max(1, rowsPerSheet))
             try writer.writeRows()
             try writer.writeSummarySheet()
             try workbook.close()
@@ -58,6 +60,7 @@ public enum RegisterBook {
 struct RegisterSheetsWriter {
     let result: RoundResult
     let order: RosterOrder
+    let amounts: AmountTable
     let workbook: Workbook
     let formats: OfficialFormats
     let title: String
@@ -74,10 +77,11 @@ struct RegisterSheetsWriter {
     var total = Money.zero
     var tierCache: [String: Int] = [:]
 
-    init(result: RoundResult, order: RosterOrder, workbook: Workbook, formats: OfficialFormats, title: String,
-         fillDate: CivilDate?, rowsPerSheet: Int) {
+    init(result: RoundResult, order: RosterOrder, amounts: AmountTable, workbook: Workbook, formats: OfficialFormats,
+         title: String, fillDate: CivilDate?, rowsPerSheet: Int) {
         self.result = result
         self.order = order
+        self.amounts = amounts
         self.workbook = workbook
         self.formats = formats
         self.title = title
@@ -115,7 +119,7 @@ struct RegisterSheetsWriter {
                     groupIndex += 1
                 }
                 let applicant = result.applicants[rows[position]]
-                let amount = applicant.amount
+                let amount = amounts[rows[position]]
                 try writeDataRow(sheet, row: row, serial: position + 1, applicant, amount: amount)
                 let fen = amount?.fen ?? 0
                 sheetTotal.fen += fen

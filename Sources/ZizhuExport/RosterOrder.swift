@@ -17,6 +17,14 @@ public struct RosterOrder: Sendable {
     public let rows: [Int]
     public let groups: [ClassGroup]
 
+    /// Calls `body` for every row in order with its position (0-based 序号 - 1), its applicant index and its
+    /// class group.
+    public func forEachRow(_ body: (_ position: Int, _ index: Int, _ group: ClassGroup) throws -> Void) rethrows {
+        for group in groups {
+            for position in group.rows { try body(position, rows[position], group) }
+        }
+    }
+
     /// The accepted rows of a round.
     public static func accepted(_ result: RoundResult) -> RosterOrder {
         RosterOrder(result, including: { !result.isReturned[$0] })

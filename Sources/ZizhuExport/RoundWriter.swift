@@ -81,22 +81,26 @@ public enum RoundWriter {
 
         let accepted = RosterOrder.accepted(result)
         let returned = RosterOrder.returned(result)
+        let amounts = AmountTable(result)
         let tmp = options.temporaryDirectory
         let today = CivilDate.today()
         let rows = accepted.rows.count
         let findings = result.findings.count
         let jobs: [Job] = [
             Job(fileName: RegisterBook.fileName, kind: .register, template: nil, cost: rows * 14 + 1) { path in
-                try RegisterBook.write(result, order: accepted, toPath: path, fillDate: fillDate, temporaryDirectory: tmp)
+                try RegisterBook.write(result, order: accepted, amounts: amounts, toPath: path, fillDate: fillDate,
+                                       temporaryDirectory: tmp)
             },
             Job(fileName: NoticeList.fileName, kind: .notice, template: nil, cost: rows * 7 + 1) { path in
-                try NoticeList.write(result, order: accepted, toPath: path, start: noticeStart, temporaryDirectory: tmp)
+                try NoticeList.write(result, order: accepted, amounts: amounts, toPath: path, start: noticeStart,
+                                     temporaryDirectory: tmp)
             },
             Job(fileName: BankList.fileName, kind: .bank, template: nil, cost: rows * 7 + 1) { path in
-                try BankList.write(result, order: accepted, toPath: path, temporaryDirectory: tmp)
+                try BankList.write(result, order: accepted, amounts: amounts, toPath: path, temporaryDirectory: tmp)
             },
             Job(fileName: template.outputFileName, kind: .bank, template: template.name, cost: rows / 2 + 1) { path in
-                try BankUpload.write(result, order: accepted, template: template, toPath: path, date: today)
+                try BankUpload.write(result, order: accepted, amounts: amounts, template: template, toPath: path,
+                                     date: today)
             },
             Job(fileName: ReturnedList.fileName, kind: .returned, template: nil, cost: returned.rows.count * 20 + 1) { path in
                 try ReturnedList.write(result, order: returned, toPath: path, temporaryDirectory: tmp)

@@ -118,7 +118,7 @@ import ZizhuTestSupport
         let folder = try TemporaryFolder()
         let result = Fixture.round(classes: 3, perClass: 4, otherRows: 0, returnedRows: [])
         let path = folder.file("split.xlsx")
-        _ = try RegisterBook.write(result, order: .accepted(result), toPath: path, fillDate: nil,
+        _ = try RegisterBook.write(result, order: .accepted(result), amounts: AmountTable(result), toPath: path, fillDate: nil,
                                    temporaryDirectory: nil, rowsPerSheet: 5)
         let book = try XLSXReadBack.read(path)
         #expect(book.sheets.map(\.name) == ["花名册", "花名册（2）", "花名册（3）", "汇总"])
