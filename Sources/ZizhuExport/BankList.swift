@@ -20,7 +20,7 @@ public enum BankList {
     }
 
     static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, toPath path: String,
-                      temporaryDirectory: String?) throws -> Int {
+                      temporaryDirectory: String?, progress: RowProgress = .silent) throws -> Int {
         let policy = result.policy
         let total = amounts.total(of: order.rows)
         let count = order.rows.count
@@ -72,6 +72,7 @@ public enum BankList {
                 try sheet.write(policy.paymentSummary, row: row, column: 5, format: formats.textCenter)
                 try sheet.write(group.label, row: row, column: 6, format: formats.text)
                 row += 1
+                progress.rowsWritten(position + 1)
             }
             try sheet.write("合计", row: row, column: 0, format: formats.totalLabel)
             try sheet.write(Double(count), row: row, column: 1, format: formats.totalLabel)

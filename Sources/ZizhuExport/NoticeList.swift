@@ -36,7 +36,7 @@ public enum NoticeList {
     }
 
     static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, toPath path: String,
-                      start: CivilDate, temporaryDirectory: String?) throws -> Int {
+                      start: CivilDate, temporaryDirectory: String?, progress: RowProgress = .silent) throws -> Int {
         let policy = result.policy
         let period = try period(for: policy, start: start)
         return try Official.run(fileName) {
@@ -77,17 +77,17 @@ public enum NoticeList {
             }
             try sheet.freezePanes(row: firstDataRow, column: 0)
 
-            var tierPositions: [String: Int] = [:]
+            var tierPositions: [(level: String, tier: Int)] = []   // few levels: comparing beats hashing
             var row = firstDataRow
             for (position, index) in order.rows.enumerated() {
                 let a = result.applicants[index]
                 let level = a.value(.level)
                 let tier: Int
-                if let known = tierPositions[level] {
-                    tier = known
+                if let known = tierPositions.first(where: { sameBytes($0.level, level) }) {
+                    tier = known.tier
                 } else {
                     tier = policy.tier(forLevel: level).flatMap { policy.tiers.firstIndex(of: $0) } ?? -1
-                    tierPositions[level] = tier
+                    if tierPositions.count < 64 { tierPositions.append((level, tier)) }
                 }
                 try sheet.write(Double(position + 1), row: row, column: 0, format: formats.serial)
                 try sheet.write(a.value(.name), row: row, column: 1, format: formats.textCenter)
@@ -101,6 +101,7 @@ public enum NoticeList {
                     try sheet.writeBlank(row: row, column: 6, format: formats.money)
                 }
                 row += 1
+                progress.rowsWritten(position + 1)
             }
             try sheet.merge(row: row + 1, columns: 3...lastColumn, text: policy.school, format: formats.lineRight)
             try sheet.merge(row: row + 2, columns: 3...lastColumn, text: start.chinese, format: formats.lineRight)

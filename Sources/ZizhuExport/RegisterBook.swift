@@ -35,8 +35,8 @@ public enum RegisterBook {
 
     /// Writes straight to `path` (the caller makes it atomic); returns the number of data rows.
     static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, toPath path: String,
-                      fillDate: CivilDate?,
-                      temporaryDirectory: String?, rowsPerSheet: Int = RegisterBook.rowsPerSheet) throws -> Int {
+                      fillDate: CivilDate?, temporaryDirectory: String?, rowsPerSheet: Int = RegisterBook.rowsPerSheet,
+                      progress: RowProgress = .silent) throws -> Int {
         try Official.run(fileName) {
             let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
                                                                              temporaryDirectory: temporaryDirectory))
@@ -47,7 +47,7 @@ public enum RegisterBook {
             let formats = try OfficialFormats(workbook)
             var writer = RegisterSheetsWriter(result: result, order: order, amounts: amounts, workbook: workbook,
                                               formats: formats, title: title, fillDate: fillDate,
-                                              rowsPerSheet: max(1, rowsPerSheet))
+                                              rowsPerSheet: max(1, rowsPerSheet), progress: progress)
             try writer.writeRows()
             try writer.writeSummarySheet()
             try workbook.close()
@@ -66,6 +66,7 @@ struct RegisterSheetsWriter {
     let title: String
     let fillDate: CivilDate?
     let rowsPerSheet: Int
+    let progress: RowProgress
     let widths: [Double]
     let lastColumn = RegisterBook.headers.count - 1
 
@@ -75,10 +76,11 @@ struct RegisterSheetsWriter {
     /// Each sheet's name and its data rows, for the 合计 formula.
     var sheetRanges: [(name: String, rows: ClosedRange<Int>)] = []
     var total = Money.zero
-    var tierCache: [String: Int] = [:]
+    /// 困难等级 text → tier slot. A short list compared byte by byte beats hashing: the levels are few.
+    var tierCache: [(level: String, slot: Int)] = []
 
     init(result: RoundResult, order: RosterOrder, amounts: AmountTable, workbook: Workbook, formats: OfficialFormats,
-         title: String, fillDate: CivilDate?, rowsPerSheet: Int) {
+         title: String, fillDate: CivilDate?, rowsPerSheet: Int, progress: RowProgress) {
         self.result = result
         self.order = order
         self.amounts = amounts
@@ -87,6 +89,7 @@ struct RegisterSheetsWriter {
         self.title = title
         self.fillDate = fillDate
         self.rowsPerSheet = rowsPerSheet
+        self.progress = progress
         let tierSlots = result.policy.tiers.count + 1
         classCounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
         classAmounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
@@ -128,6 +131,7 @@ struct RegisterSheetsWriter {
                 classAmounts[groupIndex][tier] += fen
                 position += 1
                 row += 1
+                progress.rowsWritten(position)
             }
             total += sheetTotal
             if end > first {
@@ -222,11 +226,11 @@ struct RegisterSheetsWriter {
 
     /// The tier of a 困难等级 cell: its position in the policy, or the last slot for anything else.
     mutating func tierSlot(_ level: String) -> Int {
-        if let known = tierCache[level] { return known }
+        for entry in tierCache where sameBytes(entry.level, level) { return entry.slot }
         let policy = result.policy
         let slot = policy.tier(forLevel: level).flatMap { tier in policy.tiers.firstIndex(of: tier) }
             ?? policy.tiers.count
-        tierCache[level] = slot
+        if tierCache.count < 64 { tierCache.append((level, slot)) }
         return slot
     }
 

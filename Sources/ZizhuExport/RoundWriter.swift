@@ -89,14 +89,17 @@ public enum RoundWriter {
         let jobs: [Job] = [
             Job(fileName: RegisterBook.fileName, kind: .register, template: nil, cost: rows * 14 + 1) { path in
                 try RegisterBook.write(result, order: accepted, amounts: amounts, toPath: path, fillDate: fillDate,
-                                       temporaryDirectory: tmp)
+                                       temporaryDirectory: tmp,
+                                       progress: RowProgress(document: RegisterBook.fileName, total: rows, report: progress))
             },
             Job(fileName: NoticeList.fileName, kind: .notice, template: nil, cost: rows * 7 + 1) { path in
                 try NoticeList.write(result, order: accepted, amounts: amounts, toPath: path, start: noticeStart,
-                                     temporaryDirectory: tmp)
+                                     temporaryDirectory: tmp,
+                                     progress: RowProgress(document: NoticeList.fileName, total: rows, report: progress))
             },
             Job(fileName: BankList.fileName, kind: .bank, template: nil, cost: rows * 7 + 1) { path in
-                try BankList.write(result, order: accepted, amounts: amounts, toPath: path, temporaryDirectory: tmp)
+                try BankList.write(result, order: accepted, amounts: amounts, toPath: path, temporaryDirectory: tmp,
+                                   progress: RowProgress(document: BankList.fileName, total: rows, report: progress))
             },
             Job(fileName: template.outputFileName, kind: .bank, template: template.name, cost: rows / 2 + 1) { path in
                 try BankUpload.write(result, order: accepted, amounts: amounts, template: template, toPath: path,
