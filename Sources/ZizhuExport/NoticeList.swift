@@ -67,10 +67,9 @@ public enum NoticeList {
             try sheet.setRow(2, height: 20)
             try sheet.merge(row: 2, columns: 0...lastColumn, text: "公示期：\(period.chinese)", format: formats.paragraph)
             try sheet.setRow(3, height: 34)
-            try sheet.merge(row: 3, columns: 0...lastColumn, text: """
-                公示期间如有异议，请以书面或电话形式向学校学生资助管理部门反映。\
-                监督电话：\(policy.notice.complaintPhone)
-                """, format: formats.paragraph)
+            let phone = policy.notice.complaintPhone.trimmingWhitespace()
+            try sheet.merge(row: 3, columns: 0...lastColumn, text: "公示期间如有异议，请以书面或电话形式向学校学生资助管理部门反映。"
+                                + (phone.isEmpty ? "" : "监督电话：\(phone)"), format: formats.paragraph)
             try sheet.setRow(4, height: 24)
             for (column, header) in headers.enumerated() {
                 try sheet.write(header, row: 4, column: column, format: formats.header)

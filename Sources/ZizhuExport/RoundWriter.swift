@@ -36,6 +36,11 @@ public struct ExportOptions: Sendable {
 /// goes to a temporary file in the output folder; only when all have succeeded are they renamed to their
 /// final names, and the manifest is written last. If any fails, every temporary file is removed, no final
 /// name of this run is touched, and the error says which document failed and why.
+///
+/// Resources: memory stays small (constant_memory workbooks; the round itself is the caller's), but
+/// libxlsxwriter needs temporary disk — about 1.5 GB per million register rows, and the notice and bank
+/// list at the same time about 0.7 GB each — in `ExportOptions.temporaryDirectory` (default: the system's).
+/// `progress` hears of each finished document and, for the big ones, every 200,000 rows.
 public enum RoundWriter {
     public static let reportFileName = "report.json"
     public static let manifestFileName = "manifest.json"
