@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); see Makefile `deps`.
@@ -33,10 +34,14 @@ let package = Package(
         // The documents of a round.
         .target(name: "ZizhuExport", dependencies: ["ZizhuCore", "ZizhuXLSX", "ZizhuImport"],
                 resources: [.copy("Resources/BankTemplates")]),
+        // The archive of paid batches (SQLite through GRDB): repeat aid and 双学籍 across terms.
+        .target(name: "ZizhuArchive", dependencies: [
+            "ZizhuCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Synthetic class sheets with planted anomalies.
         .target(name: "ZizhuGenerate", dependencies: ["ZizhuCore", "ZizhuImport"]),
         .executableTarget(name: "zizhu", dependencies: [
-            "ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuGenerate",
+            "ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuGenerate", "ZizhuArchive",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "ZizhuTestSupport", dependencies: ["ZizhuCore", "ZizhuImport"],
@@ -46,6 +51,7 @@ let package = Package(
         .testTarget(name: "ZizhuImportTests", dependencies: ["ZizhuImport", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuXLSXTests", dependencies: ["ZizhuXLSX", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuExportTests", dependencies: ["ZizhuExport", "ZizhuTestSupport"]),
+        .testTarget(name: "ZizhuArchiveTests", dependencies: ["ZizhuArchive", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuGenerateTests", dependencies: ["ZizhuGenerate", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuCLITests", dependencies: ["ZizhuTestSupport"]),
     ]

@@ -20,6 +20,9 @@ public final class IconvConverter {
     public private(set) var invalidBytes = 0
     /// A partial character carried from the end of one chunk to the next.
     private var carry: [UInt8] = []
+    /// Windows CP936 writes € as the single byte 0x80, which glibc's GB18030 rejects. When set, a lone 0x80
+    /// decodes to € instead of counting as invalid (TOOLCHAIN.md section 5).
+    public var decodesLoneByte80AsEuro = false
 
     public init(from: String, to: String = "UTF-8") throws {
         let cd = iconv_open(to, from)
@@ -69,6 +72,12 @@ public final class IconvConverter {
                 // A character split across chunks: keep its first bytes for the next call.
                 carry = Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(inPtr!), count: inLeft))
                 return
+            }
+            if decodesLoneByte80AsEuro, err == EILSEQ, let bad = inPtr, UInt8(bitPattern: bad.pointee) == 0x80 {
+                output.append(contentsOf: [0xE2, 0x82, 0xAC])
+                inPtr! += 1
+                inLeft -= 1
+                continue
             }
             // EILSEQ, or EINVAL at the very end: one bad byte, replaced and counted.
             invalidBytes += 1

@@ -1,33 +1,36 @@
 extension MessageCatalog {
+    /// Import messages. Import findings carry their variable parts in both languages: `detail` (zh) and
+    /// `detailEn` (en) for encoding-unreadable and row-shape, `change`/`changeEn` for value-normalized, and
+    /// `file` (the file's display name) for the file-level codes.
     static let importEntries: [FindingCode: MessageTemplate] = [
         .encodingUnreadable: MessageTemplate(
-            zh: "文件无法按 UTF-8、UTF-16 或 GB18030（GBK）解码：{detail}",
-            en: "The file cannot be decoded as UTF-8, UTF-16 or GB18030 (GBK): {detail}",
-            fixZh: "请用 Excel/WPS 打开后“另存为” CSV UTF-8 或 .xlsx 再提交；若确知编码，可用 --encoding 指定。",
+            zh: "“{file}”无法作为文本表格读取：{detail}。",
+            en: "“{file}” cannot be read as a text sheet: {detailEn}.",
+            fixZh: "请用 Excel/WPS 打开后“另存为”CSV UTF-8 或 .xlsx 再提交；若确知编码，可用 --encoding 指定。",
             fixEn: "Open it in Excel/WPS and save as CSV UTF-8 or .xlsx; if you know the encoding, pass --encoding."),
         .encodingGuessed: MessageTemplate(
-            zh: "文件没有编码标记，按 {encoding} 读取。",
-            en: "The file has no byte-order mark; it was read as {encoding}.",
+            zh: "“{file}”没有编码标记，也不是有效的 UTF-8，已按 {encoding} 读取。",
+            en: "“{file}” has no byte-order mark and is not valid UTF-8; it was read as {encoding}.",
             fixZh: "若中文显示为乱码，请用 --encoding 指定编码，或另存为 CSV UTF-8。",
             fixEn: "If Chinese text looks garbled, pass --encoding or save the file as CSV UTF-8."),
         .headerNotFound: MessageTemplate(
-            zh: "在前 {scanned} 行中找不到表头（需要一行同时含有“姓名”和“身份证号”列）。",
-            en: "No header found in the first {scanned} rows (a row holding both 姓名 and an ID column).",
-            fixZh: "请确认表格有“姓名”“身份证号”等列名所在的表头行，且位于数据之上。",
-            fixEn: "Make sure the sheet has a header row naming 姓名 and 身份证号 above the data."),
+            zh: "“{file}”中找不到表头：已查看 {scanned} 个非空行，没有一行同时含有“姓名”和“身份证号”列。",
+            en: "No header in “{file}”: none of the {scanned} non-empty rows looked at holds both 姓名 and an ID column.",
+            fixZh: "请确认表格有“姓名”“身份证号”等列名所在的表头行，且位于数据之上、前 30 行之内。",
+            fixEn: "Make sure the sheet has a header row naming 姓名 and 身份证号 above the data, within the first 30 rows."),
         .columnMissing: MessageTemplate(
-            zh: "表头中缺少必需的列“{field}”。",
-            en: "The header lacks the required column “{field}”.",
+            zh: "“{file}”的表头中缺少必需的列“{field}”。",
+            en: "The header of “{file}” lacks the required column “{field}”.",
             fixZh: "请在表头中加入“{field}”列（也可写作：{synonyms}）。",
             fixEn: "Add a “{field}” column to the header (also accepted: {synonyms})."),
         .rowShape: MessageTemplate(
-            zh: "本行有 {cells} 个单元格，多于表头的 {columns} 列；多出的内容：{extra}",
-            en: "This row has {cells} cells, more than the header's {columns} columns; the extra text: {extra}",
-            fixZh: "请检查本行是否多了逗号或错位，改正后重新提交。",
-            fixEn: "Check the row for a stray delimiter or shifted cells and resubmit."),
+            zh: "{detail}。",
+            en: "{detailEn}.",
+            fixZh: "请在原表中改正这一行：删除多余的分隔符，把错位的内容移回原列；单元格里要写英文双引号时，请把整格用双引号括起并把其中的引号写两遍（\"\"），或改用中文引号“”。改好后重新提交。",
+            fixEn: "Fix the row in the sheet: remove the stray delimiter, move shifted cells back; to keep a double quote inside a cell, quote the whole cell and double the quote (\"\"), or use Chinese quotes. Then resubmit."),
         .valueNormalized: MessageTemplate(
-            zh: "“{field}”已规范化：{change}",
-            en: "“{field}” was normalised: {change}",
+            zh: "“{field}”已规范化：{change}。",
+            en: "“{field}” was normalised: {changeEn}.",
             fixZh: "无需处理；如需保持一致，可在原表中改为规范写法。",
             fixEn: "Nothing to do; fix the sheet if you want it to match."),
         .valueExcelMangled: MessageTemplate(

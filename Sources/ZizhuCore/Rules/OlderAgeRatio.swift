@@ -1,0 +1,16 @@
+/// `older-age-ratio`: the share of 大龄 applicants in a file (older than `age.olderThan` at the term start)
+/// is above `age.olderSharePercent` of the file's applicants. One finding per file, at file level.
+struct OlderAgeRatio: RoundRule {
+    func check(_ round: RoundContext, into findings: inout [Finding]) {
+        let limits = round.policy.age
+        for file in round.index.fileOrder {
+            guard let stats = round.index.files[file], stats.older > 0, stats.count > 0 else { continue }
+            guard Double(stats.older) * 100 > limits.olderSharePercent * Double(stats.count) else { continue }
+            let share = Double(stats.older) * 100 / Double(stats.count)
+            findings.emit(Finding(.olderAgeRatio, at: SourceLocation(file: file, line: nil),
+                                  arguments: ["olderThan": String(limits.olderThan), "older": String(stats.older),
+                                              "total": String(stats.count), "share": QuotaExceeded.percent(share),
+                                              "limit": QuotaExceeded.percent(limits.olderSharePercent)]))
+        }
+    }
+}

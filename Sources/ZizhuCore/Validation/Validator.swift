@@ -1,0 +1,135 @@
+/// The validation pipeline: every rule over every row, the policy's severities, the accept/return
+/// decision and the counts. One pass over the rows runs the row rules and fills the hash maps of the
+/// cross-row rules (`RoundIndex`); the cross-row rules then read the maps, not the rows.
+public struct Validator: Sendable {
+    public let policy: Policy
+    public let additionalChecks: [any RoundCheck]
+    /// False decides on the import findings alone (`zizhu check --only-import`, to time the import stage).
+    public let runsRules: Bool
+    let bins: BankBINTable
+
+    public init(policy: Policy, additionalChecks: [any RoundCheck] = [], runsRules: Bool = true) {
+        self.init(policy: policy, additionalChecks: additionalChecks, runsRules: runsRules, bins: .shared)
+    }
+
+    init(policy: Policy, additionalChecks: [any RoundCheck] = [], runsRules: Bool = true, bins: BankBINTable) {
+        self.policy = policy
+        self.additionalChecks = additionalChecks
+        self.runsRules = runsRules
+        self.bins = bins
+    }
+
+    /// The rules about one row, in the order their findings are emitted for a row.
+    static let rowRules: [any RowRule] = [
+        IDFormat(), IDLegacy(), IDChecksum(), IDBirthdate(), IDRegion(), IDGenderMismatch(), NameInvalid(),
+        StudentNumberMismatch(), StudentNumberTemporary(), AgeOutOfRange(),
+        CardFormat(), CardLuhn(), CardBankMismatch(), CardHolderMismatch(),
+        DocumentMissing(),
+        AmountInvalid(), AmountNotStandard(), AmountLevelMismatch(),
+    ]
+
+    /// The rules about many rows.
+    static let roundRules: [any RoundRule] = [
+        DuplicateIDInFile(), DuplicateIDAcrossFiles(), DuplicatePerson(), CardShared(), PhoneShared(),
+        AmountUniform(), QuotaExceeded(), OlderAgeRatio(),
+    ]
+
+    /// Runs every rule over the rows (import findings are kept), applies the policy's severities, decides
+    /// returned = row has an error finding, counts the Summary (amountIn sums the parseable amounts of all
+    /// rows) and sorts findings by file, line, code.
+    public func run(inputs: [InputSummary], applicants: [Applicant], importFindings: [Finding]) -> RoundResult {
+        // Findings refer to rows by `index`; make sure it is the position in the round.
+        var applicants = applicants
+        for position in applicants.indices where applicants[position].index != position {
+            applicants[position].index = position
+        }
+        let environment = RuleEnvironment(policy: policy, bins: bins)
+        var findings = importFindings
+        let flags = Validator.importFlags(importFindings, rows: applicants.count)
+
+        var index = RoundIndex(rows: applicants.count)
+        var amounts = [Int64](repeating: 0, count: applicants.count)
+        for applicant in applicants {
+            guard runsRules else {
+                amounts[applicant.index] = applicant.amount?.fen ?? 0
+                continue
+            }
+            let facts = RowFacts(applicant: applicant, importFlags: flags[applicant.index] ?? 0,
+                                 termStart: environment.termStart)
+            let row = RowContext(applicant: applicant, facts: facts, environment: environment)
+            for rule in Validator.rowRules { rule.check(row, into: &findings) }
+            index.add(row)
+            if let money = facts.money { amounts[applicant.index] = money.fen }
+        }
+        let round = RoundContext(applicants: applicants, index: index, environment: environment)
+        if runsRules {
+            for rule in Validator.roundRules { rule.check(round, into: &findings) }
+            for check in additionalChecks { check.check(applicants, policy: policy, into: &findings) }
+        }
+
+        // The policy's severities: only codes it names change.
+        if !policy.severity.isEmpty {
+            for position in findings.indices {
+                if let severity = policy.severity[findings[position].code.rawValue] {
+                    findings[position].severity = severity
+                }
+            }
+        }
+
+        var isReturned = [Bool](repeating: false, count: applicants.count)
+        var summary = Summary()
+        for finding in findings {
+            switch finding.severity {
+            case .error:
+                summary.errors += 1
+                if let row = finding.row, row >= 0, row < isReturned.count { isReturned[row] = true }
+            case .warning: summary.warnings += 1
+            case .info: break
+            }
+        }
+        summary.rows = applicants.count
+        for (row, returned) in isReturned.enumerated() {
+            let amount = Money(fen: amounts[row])
+            summary.amountIn += amount
+            if returned {
+                summary.returned += 1
+                summary.amountReturned += amount
+            } else {
+                summary.accepted += 1
+                summary.amountAccepted += amount
+            }
+        }
+
+        return RoundResult(policy: policy, inputs: inputs, applicants: applicants,
+                           findings: Validator.sorted(findings), isReturned: isReturned, summary: summary)
+    }
+
+    /// Findings ordered by file, line (file-level first) and code; ties keep their emission order.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        let order = findings.indices.sorted { a, b in
+            let x = findings[a], y = findings[b]
+            if x.location.file != y.location.file { return x.location.file < y.location.file }
+            let lx = x.location.line ?? 0, ly = y.location.line ?? 0
+            if lx != ly { return lx < ly }
+            if x.code != y.code { return x.code.rawValue < y.code.rawValue }
+            return a < b
+        }
+        return order.map { findings[$0] }
+    }
+
+    /// For each row, a bit per field the import reported an error (or a mangled value) about, so the rules
+    /// do not pile their findings on a value the import already rejected.
+    static func importFlags(_ findings: [Finding], rows: Int) -> [Int: UInt64] {
+        var flags: [Int: UInt64] = [:]
+        guard !findings.isEmpty else { return flags }
+        var fields: [String: Field] = [:]
+        for field in Field.allCases { fields[field.header] = field }
+        for finding in findings {
+            guard let row = finding.row, let name = finding.field, let field = fields[name],
+                  finding.severity == .error || finding.code == .valueExcelMangled
+            else { continue }
+            flags[row, default: 0] |= 1 << UInt64(field.rawValue)
+        }
+        return flags
+    }
+}

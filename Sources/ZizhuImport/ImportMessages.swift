@@ -1,0 +1,85 @@
+/// The variable parts of import messages, in both languages. The templates themselves live in
+/// `MessageCatalog+Import.swift`; findings carry these texts as `detail`/`detailEn` and `change`/`changeEn`.
+enum ImportMessages {
+    struct Text: Equatable {
+        var zh: String
+        var en: String
+    }
+
+    // MARK: encoding-unreadable
+
+    static func foreign(_ format: ForeignFormat, fileExtension: String) -> Text {
+        switch format {
+        case .zip:
+            Text(zh: "文件内容是 XLSX（ZIP）表格，但扩展名是“.\(fileExtension)”；请把扩展名改为 .xlsx 后再提交",
+                 en: "the content is an XLSX (ZIP) workbook but the name ends in “.\(fileExtension)”; rename it to .xlsx")
+        case .ole:
+            Text(zh: "这是旧版 Excel 97-2003（.xls）或 WPS 表格文件，无法直接读取；请在 Excel/WPS 中“另存为”.xlsx 或 CSV UTF-8 后再提交",
+                 en: "this is an old Excel 97-2003 (.xls) or WPS workbook, which cannot be read; save it as .xlsx or CSV UTF-8")
+        case .pdf:
+            Text(zh: "这是 PDF 文件，不是表格；请提交 CSV 或 XLSX 表格",
+                 en: "this is a PDF document, not a sheet; submit the CSV or XLSX sheet")
+        }
+    }
+
+    static func undecodable(_ encoding: TextEncoding, guessed: Bool, line: Int) -> Text {
+        if guessed && encoding == .gb18030 {
+            return Text(zh: "既不是有效的 UTF-8，也不是有效的 GB18030/GBK 文本，第 \(line) 行附近有无法识别的字节（文件可能已损坏，或是其他编码）",
+                        en: "it is neither valid UTF-8 nor valid GB18030/GBK text; bytes near line \(line) cannot be decoded (the file may be damaged or in another encoding)")
+        }
+        return Text(zh: "按 \(encoding.reportName) 解码时，第 \(line) 行附近有无效字节（文件可能已损坏，或实际不是 \(encoding.reportName) 编码）",
+                    en: "decoding as \(encoding.reportName) failed near line \(line) (the file may be damaged, or not in \(encoding.reportName))")
+    }
+
+    static func nulBytes(line: Int) -> Text {
+        Text(zh: "第 \(line) 行附近含有 NUL（0x00）字节，不是文本表格（可能是二进制文件，或不带 BOM 的 UTF-16 文本）",
+             en: "it holds NUL (0x00) bytes near line \(line), so it is not a text sheet (a binary file, or UTF-16 without a byte-order mark)")
+    }
+
+    // MARK: row-shape
+
+    static func tooManyCells(cells: Int, columns: Int, extra: [String]) -> Text {
+        let shown = extra.joined(separator: "、")
+        return Text(zh: "本行有 \(cells) 个单元格，多于表头的 \(columns) 列；多出的内容：\(shown)",
+                    en: "This row has \(cells) cells, more than the header's \(columns) columns; the extra text: \(shown)")
+    }
+
+    static func problem(_ problem: CSVProblem) -> Text {
+        switch problem.kind {
+        case .strayQuote:
+            Text(zh: "第 \(problem.endLine) 行的英文双引号用法不对（引号在单元格中间，或结束引号后还有其他字符），该行引号之后的内容没有读入；其他行照常读取",
+                 en: "Line \(problem.endLine) misuses a double quote (a quote inside a cell, or text after a closing quote); the rest of that line was not read, other lines were")
+        case .unterminatedQuote where problem.endLine <= problem.line:
+            Text(zh: "第 \(problem.line) 行的英文双引号没有闭合，该行从引号起的内容没有读入",
+                 en: "The double quote opened on line \(problem.line) is never closed; that line was not read from the quote on")
+        case .unterminatedQuote:
+            Text(zh: "第 \(problem.line) 行开始的英文双引号一直没有闭合，第 \(problem.line)–\(problem.endLine) 行被当成了一个单元格，这些行没有读入",
+                 en: "The double quote opened on line \(problem.line) is never closed, so lines \(problem.line)–\(problem.endLine) ran into one cell and were not read")
+        case .parserFailure:
+            Text(zh: "第 \(problem.line) 行的单元格过大，无法读取",
+                 en: "A cell on line \(problem.line) is too large to read")
+        }
+    }
+
+    // MARK: value-normalized
+
+    static func changes(_ changes: NormalizationChanges) -> Text {
+        var zh: [String] = []
+        var en: [String] = []
+        func add(_ change: NormalizationChanges, _ chinese: String, _ english: String) {
+            if changes.contains(change) {
+                zh.append(chinese)
+                en.append(english)
+            }
+        }
+        add(.invisible, "去除不可见字符", "invisible characters removed")
+        add(.specialSpace, "特殊空格改为普通空格", "non-breaking or ideographic spaces made plain")
+        add(.fullWidth, "全角字符转为半角", "full-width characters made half-width")
+        add(.trimmed, "去除首尾空格", "blanks trimmed")
+        add(.apostrophe, "去除开头的单引号", "leading apostrophe removed")
+        add(.innerSpaces, "去除中间的空格", "blanks inside removed")
+        add(.dashes, "去除连字符", "dashes removed")
+        add(.uppercased, "小写字母改为大写", "lowercase letters made uppercase")
+        return Text(zh: zh.joined(separator: "；"), en: en.joined(separator: "; "))
+    }
+}

@@ -1,0 +1,58 @@
+import ZizhuCore
+
+/// How to read the inputs. Everything is detected by default; options only override.
+public struct ImportOptions: Sendable {
+    /// Forces the text encoding: "UTF-8", "GB18030", "GBK", "UTF-16", "UTF-16LE" or "UTF-16BE"
+    /// (case and dashes do not matter). nil detects it: byte-order mark, then strict UTF-8, then GB18030.
+    public var encoding: String?
+
+    public init(encoding: String? = nil) {
+        self.encoding = encoding
+    }
+}
+
+/// One roster file to read: where it is and how the clerk sees its name in reports.
+public struct InputFile: Sendable, Hashable {
+    public var path: String
+    /// The name in reports and findings: the file name, or a longer path when two inputs share a name.
+    public var displayName: String
+
+    public init(path: String, displayName: String) {
+        self.path = path
+        self.displayName = displayName
+    }
+}
+
+/// What reading one file produced. Bad data never throws: it is in `findings`.
+public struct FileImport: Sendable {
+    /// File (display name), encoding used, header line and number of data rows.
+    public var summary: InputSummary
+    /// The header and its column mapping; nil when no header was found.
+    public var layout: ColumnLayout?
+    /// Every data row, in file order; `applicants[k].index == firstIndex + k`.
+    public var applicants: [Applicant]
+    /// Import findings: encoding-*, header-not-found, column-missing, row-shape, value-normalized,
+    /// value-excel-mangled.
+    public var findings: [Finding]
+
+    public init(summary: InputSummary, layout: ColumnLayout?, applicants: [Applicant], findings: [Finding]) {
+        self.summary = summary
+        self.layout = layout
+        self.applicants = applicants
+        self.findings = findings
+    }
+}
+
+/// A file that cannot be read at all: missing, not permitted, an I/O failure. Problems with the content are
+/// findings instead. `message` is one line of Chinese saying what went wrong and how to fix it.
+public struct ImportError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var message: String
+
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
+    }
+
+    public var description: String { "\(file)：\(message)" }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// `zizhu run`: every document, the manifest, conservation, and clean failure.
+@Suite struct RunCommandTests {
+    @Test func writesEveryDocumentAndTheManifest() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out").path
+        let result = try CLIRunner.run(["run", CLIRunner.samples, "-o", output, "--notice-start", "2026-09-14"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("核对：17 行 = 通过 9 + 退回 8"))
+        #expect(result.stdout.contains("（一致）"))
+
+        let manifestData = try Data(contentsOf: URL(fileURLWithPath: output + "/manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: manifestData) as? [String: Any])
+        let outputs = try #require(manifest["outputs"] as? [[String: Any]])
+        let kinds = Set(outputs.compactMap { $0["kind"] as? String })
+        #expect(kinds == ["register", "notice", "bank", "returned", "report"])
+        for entry in outputs {
+            let path = try #require(entry["path"] as? String)
+            #expect(FileManager.default.fileExists(atPath: output + "/" + path), "\(path)")
+            #expect((entry["sha256"] as? String)?.count == 64)
+        }
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 3)
+        #expect(inputs.compactMap { $0["rows"] as? Int } == [6, 6, 5])
+        let summary = try #require(manifest["summary"] as? [String: Any])
+        #expect(summary["accepted"] as? Int == 9)
+        // No temporary file is left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func unwritableOutputIsExitTwoAndLeavesNothing() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer {
+            chmod(folder.path + "/ro", 0o755)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let readOnly = folder.appendingPathComponent("ro").path
+        try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true)
+        chmod(readOnly, 0o555)
+        guard access(readOnly, W_OK) != 0 else { return }  // root ignores permissions; nothing to test then
+        let result = try CLIRunner.run(["run", CLIRunner.samples, "-o", readOnly])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(readOnly) || result.stderr.contains("不可写"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: readOnly).isEmpty)
+    }
+
+    @Test func outputIsAFileIsExitTwo() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("not-a-folder").path
+        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        let result = try CLIRunner.run(["run", CLIRunner.samples, "-o", file])
+        #expect(result.status == 2)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
+    }
+
+    @Test func singleDocumentCommands() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let register = folder.appendingPathComponent("花名册.xlsx").path
+        #expect(try CLIRunner.run(["register", CLIRunner.samples, "-o", register]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: register))
+        let notice = folder.appendingPathComponent("公示名单.xlsx").path
+        #expect(try CLIRunner.run(["notice", CLIRunner.samples, "-o", notice, "--notice-start", "2026-09-14"]).status == 0)
+        let bankList = folder.appendingPathComponent("代发清单.xlsx").path
+        #expect(try CLIRunner.run(["bank", CLIRunner.samples, "-o", bankList]).status == 0)
+        let upload = folder.appendingPathComponent("代发.txt").path
+        #expect(try CLIRunner.run(["bank", CLIRunner.samples, "-o", upload]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: upload))
+        #expect(bytes.contains(0x0D))  // CRLF lines
+        #expect(String(data: bytes, encoding: .utf8) == nil || !bytes.isEmpty)
+        let badDate = try CLIRunner.run(["notice", CLIRunner.samples, "-o", notice, "--notice-start", "2026-02-30"])
+        #expect(badDate.status == 2)
+    }
+
+    @Test func bankTemplatesAreListed() throws {
+        let result = try CLIRunner.run(["bank", "--list"])
+        #expect(result.status == 0)
+        let names = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").first.map(String.init) ?? "" }
+        #expect(names.contains("generic"))
+        #expect(names.count >= 3)
+        let unknown = try CLIRunner.run(["bank", CLIRunner.samples, "-o", "/tmp/x.txt", "--template", "no-such-bank"])
+        #expect(unknown.status == 2)
+    }
+}

@@ -1,0 +1,34 @@
+import Testing
+@testable import ZizhuCore
+import ZizhuTestSupport
+
+@Suite struct AmountLevelMismatchTests {
+    @Test(arguments: [
+        (["困难等级": "困难", "资助金额": "1500", "困难类型": "其他"], "困难等级“困难”对应 1150.00，但金额为 1500.00"),
+        (["困难等级": "一般困难", "资助金额": "1150", "困难类型": "其他"], "困难等级“一般困难”对应 800.00，但金额为 1150.00"),
+        (["困难等级": "特困", "资助金额": "1500", "困难类型": "其他"], "困难等级“特困”不在档次表（特别困难/困难/一般困难）中"),
+        (["困难等级": "困难", "资助金额": "1150", "困难类型": "低保"], "困难类型“低保”属特殊群体，通常按最高档 1500.00 资助，但金额为 1150.00"),
+        (["困难等级": "", "资助金额": "800", "困难类型": "孤儿"], "困难类型“孤儿”属特殊群体"),
+    ])
+    func catchesTiersThatDoNotMatch(values: [String: String], wording: String) throws {
+        let findings = RuleHarness.run(AmountLevelMismatch(), RuleHarness.single(values))
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.code == .amountLevelMismatch)
+        #expect(finding.severity == .warning)
+        #expect(finding.text.contains(wording), "\(finding.text)")
+    }
+
+    @Test(arguments: [
+        ["困难等级": "困难", "资助金额": "1150", "困难类型": "其他"],
+        ["困难等级": "二档", "资助金额": "1,150.00", "困难类型": "其他"],
+        ["困难等级": "特别困难", "资助金额": "1500", "困难类型": "低保"],
+        ["困难等级": "特别困难", "资助金额": "1500", "困难类型": "低保户"],
+        ["困难等级": "困难", "资助金额": "1200", "困难类型": "其他"],
+        ["困难等级": "困难", "资助金额": "壹仟", "困难类型": "其他"],
+        ["困难等级": "一般困难", "资助金额": "800", "困难类型": ""],
+    ])
+    func leavesMatchingTiersAlone(values: [String: String]) {
+        #expect(RuleHarness.run(AmountLevelMismatch(), RuleHarness.single(values)).isEmpty)
+    }
+}
