@@ -14,15 +14,15 @@ public enum BankList {
 
     public static func write(_ result: RoundResult, to path: String, temporaryDirectory: String? = nil) throws {
         try AtomicFile.write(to: path) { temporary in
-            _ = try write(result, order: .accepted(result), toPath: temporary, temporaryDirectory: temporaryDirectory)
+            _ = try write(result, order: .accepted(result), amounts: AmountTable(result), toPath: temporary,
+                          temporaryDirectory: temporaryDirectory)
         }
     }
 
-    static func write(_ result: RoundResult, order: RosterOrder, toPath path: String,
-                      temporaryDirectory: String?) throws -> Int {
+    static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, toPath path: String,
+                      temporaryDirectory: String?, progress: RowProgress = .silent) throws -> Int {
         let policy = result.policy
-        var total = Money.zero
-        for index in order.rows { total += result.applicants[index].amount ?? .zero }
+        let total = amounts.total(of: order.rows)
         let count = order.rows.count
         return try Official.run(fileName) {
             let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
@@ -58,20 +58,21 @@ public enum BankList {
             }
 
             var row = firstDataRow
-            for (position, index) in order.rows.enumerated() {
+            try order.forEachRow { position, index, group in
                 let a = result.applicants[index]
                 try sheet.write(Double(position + 1), row: row, column: 0, format: formats.serial)
                 try sheet.write(a.value(.card), row: row, column: 1, format: formats.identifier)
                 try sheet.write(Official.accountHolder(a), row: row, column: 2, format: formats.textCenter)
-                if let amount = a.amount {
+                if let amount = amounts[index] {
                     try sheet.write(amount.yuanForDisplay, row: row, column: 3, format: formats.money)
                 } else {
                     try sheet.writeBlank(row: row, column: 3, format: formats.money)
                 }
                 try sheet.write(a.value(.idNumber), row: row, column: 4, format: formats.identifier)
                 try sheet.write(policy.paymentSummary, row: row, column: 5, format: formats.textCenter)
-                try sheet.write(classNote(a), row: row, column: 6, format: formats.text)
+                try sheet.write(group.label, row: row, column: 6, format: formats.text)
                 row += 1
+                progress.rowsWritten(position + 1)
             }
             try sheet.write("合计", row: row, column: 0, format: formats.totalLabel)
             try sheet.write(Double(count), row: row, column: 1, format: formats.totalLabel)

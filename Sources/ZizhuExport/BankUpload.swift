@@ -12,35 +12,38 @@ public enum BankUpload {
     public static func write(_ result: RoundResult, template: BankTemplate, to path: String,
                              date: CivilDate = .today()) throws {
         try AtomicFile.write(to: path) { temporary in
-            _ = try write(result, order: .accepted(result), template: template, toPath: temporary, date: date)
+            _ = try write(result, order: .accepted(result), amounts: AmountTable(result), template: template,
+                          toPath: temporary, date: date)
         }
     }
 
     /// The bytes of the file, for tests and previews.
     public static func bytes(_ result: RoundResult, template: BankTemplate, date: CivilDate) throws -> [UInt8] {
         var out: [UInt8] = []
-        try render(result, order: .accepted(result), template: template, date: date) { out += $0 }
+        try render(result, order: .accepted(result), amounts: AmountTable(result), template: template, date: date) {
+            out += $0
+        }
         return out
     }
 
-    static func write(_ result: RoundResult, order: RosterOrder, template: BankTemplate, toPath path: String,
-                      date: CivilDate) throws -> Int {
+    static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, template: BankTemplate,
+                      toPath path: String, date: CivilDate) throws -> Int {
         let output = try FileOutput(path: path)
-        try render(result, order: order, template: template, date: date) { try output.write($0) }
+        try render(result, order: order, amounts: amounts, template: template, date: date) { try output.write($0) }
         try output.close()
         return order.rows.count
     }
 
     /// Renders the file in chunks of about 1 MB, handing each chunk's encoded bytes to `sink`.
-    static func render(_ result: RoundResult, order: RosterOrder, template: BankTemplate, date: CivilDate,
-                       sink: ([UInt8]) throws -> Void) throws {
+    static func render(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, template: BankTemplate,
+                       date: CivilDate, sink: ([UInt8]) throws -> Void) throws {
         try template.validate()
         let document = template.outputFileName
         let policy = result.policy
         var total = Money.zero
         for index in order.rows {
             let applicant = result.applicants[index]
-            guard let amount = applicant.amount else {
+            guard let amount = amounts[index] else {
                 throw ExportError.bankValue(document: document, row: describe(applicant, serial: nil), reason: "金额无效")
             }
             total += amount
@@ -56,10 +59,10 @@ public enum BankUpload {
         }
         var chunkRows: [Int] = []
         chunk.reserveCapacity(1 << 20)
-        for (position, index) in order.rows.enumerated() {
+        try order.forEachRow { position, index, group in
             let applicant = result.applicants[index]
-            let line = try record(applicant, serial: position + 1, template: template, summary: summary,
-                                  encoder: encoder)
+            let line = try record(applicant, amount: amounts[index], serial: position + 1, classLabel: group.label,
+                                  template: template, summary: summary, encoder: encoder)
             chunk += line
             chunk += newline
             chunkRows.append(position)
@@ -76,8 +79,8 @@ public enum BankUpload {
     }
 
     /// One payment's line, without the line ending.
-    static func record(_ applicant: Applicant, serial: Int, template: BankTemplate, summary: String,
-                       encoder: Encoder) throws -> String {
+    static func record(_ applicant: Applicant, amount: Money?, serial: Int, classLabel: String, template: BankTemplate,
+                       summary: String, encoder: Encoder) throws -> String {
         var line = ""
         for (position, field) in template.fields.enumerated() {
             let value: String
@@ -87,14 +90,14 @@ public enum BankUpload {
             case .holder: value = Official.accountHolder(applicant)
             case .name: value = applicant.value(.name)
             case .amount:
-                guard let amount = applicant.amount else {
+                guard let amount else {
                     throw ExportError.bankValue(document: encoder.document, row: describe(applicant, serial: serial),
                                                 reason: "金额无效")
                 }
                 value = template.amountFormat == .yuan ? amount.decimalString : String(amount.fen)
             case .idNumber: value = applicant.value(.idNumber)
             case .summary: value = summary
-            case .remark: value = BankList.classNote(applicant)
+            case .remark: value = classLabel
             case .literal: value = field.text ?? ""
             }
             if let delimiter = template.delimiter {

@@ -18,8 +18,8 @@ public enum NoticeList {
     public static func write(_ result: RoundResult, to path: String, start: CivilDate,
                              temporaryDirectory: String? = nil) throws {
         try AtomicFile.write(to: path) { temporary in
-            _ = try write(result, order: .accepted(result), toPath: temporary, start: start,
-                          temporaryDirectory: temporaryDirectory)
+            _ = try write(result, order: .accepted(result), amounts: AmountTable(result), toPath: temporary,
+                          start: start, temporaryDirectory: temporaryDirectory)
         }
     }
 
@@ -35,8 +35,8 @@ public enum NoticeList {
         return (position < numerals.count ? numerals[position] : "\(position + 1)") + "档"
     }
 
-    static func write(_ result: RoundResult, order: RosterOrder, toPath path: String, start: CivilDate,
-                      temporaryDirectory: String?) throws -> Int {
+    static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, toPath path: String,
+                      start: CivilDate, temporaryDirectory: String?, progress: RowProgress = .silent) throws -> Int {
         let policy = result.policy
         let period = try period(for: policy, start: start)
         return try Official.run(fileName) {
@@ -67,27 +67,26 @@ public enum NoticeList {
             try sheet.setRow(2, height: 20)
             try sheet.merge(row: 2, columns: 0...lastColumn, text: "公示期：\(period.chinese)", format: formats.paragraph)
             try sheet.setRow(3, height: 34)
-            try sheet.merge(row: 3, columns: 0...lastColumn, text: """
-                公示期间如有异议，请以书面或电话形式向学校学生资助管理部门反映。\
-                监督电话：\(policy.notice.complaintPhone)
-                """, format: formats.paragraph)
+            let phone = policy.notice.complaintPhone.trimmingWhitespace()
+            try sheet.merge(row: 3, columns: 0...lastColumn, text: "公示期间如有异议，请以书面或电话形式向学校学生资助管理部门反映。"
+                                + (phone.isEmpty ? "" : "监督电话：\(phone)"), format: formats.paragraph)
             try sheet.setRow(4, height: 24)
             for (column, header) in headers.enumerated() {
                 try sheet.write(header, row: 4, column: column, format: formats.header)
             }
             try sheet.freezePanes(row: firstDataRow, column: 0)
 
-            var tierPositions: [String: Int] = [:]
+            var tierPositions: [(level: String, tier: Int)] = []   // few levels: comparing beats hashing
             var row = firstDataRow
             for (position, index) in order.rows.enumerated() {
                 let a = result.applicants[index]
                 let level = a.value(.level)
                 let tier: Int
-                if let known = tierPositions[level] {
-                    tier = known
+                if let known = tierPositions.first(where: { sameBytes($0.level, level) }) {
+                    tier = known.tier
                 } else {
                     tier = policy.tier(forLevel: level).flatMap { policy.tiers.firstIndex(of: $0) } ?? -1
-                    tierPositions[level] = tier
+                    if tierPositions.count < 64 { tierPositions.append((level, tier)) }
                 }
                 try sheet.write(Double(position + 1), row: row, column: 0, format: formats.serial)
                 try sheet.write(a.value(.name), row: row, column: 1, format: formats.textCenter)
@@ -95,12 +94,13 @@ public enum NoticeList {
                 try sheet.write(a.value(.className), row: row, column: 3, format: formats.textCenter)
                 try sheet.write(program(of: a, policy), row: row, column: 4, format: formats.textCenter)
                 try sheet.write(tier >= 0 ? tierName(tier) : "", row: row, column: 5, format: formats.textCenter)
-                if let amount = a.amount {
+                if let amount = amounts[index] {
                     try sheet.write(amount.yuanForDisplay, row: row, column: 6, format: formats.money)
                 } else {
                     try sheet.writeBlank(row: row, column: 6, format: formats.money)
                 }
                 row += 1
+                progress.rowsWritten(position + 1)
             }
             try sheet.merge(row: row + 1, columns: 3...lastColumn, text: policy.school, format: formats.lineRight)
             try sheet.merge(row: row + 2, columns: 3...lastColumn, text: start.chinese, format: formats.lineRight)

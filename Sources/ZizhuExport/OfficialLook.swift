@@ -15,6 +15,7 @@ struct OfficialFormats {
     let text: Format
     let textCenter: Format
     let identifier: Format
+    let typed: Format
     let serial: Format
     let money: Format
     let count: Format
@@ -35,7 +36,8 @@ struct OfficialFormats {
         header = try workbook.format(cell.with { $0.bold = true; $0.horizontal = .center; $0.wrap = true })
         text = try workbook.format(cell.with { $0.horizontal = .left })
         textCenter = try workbook.format(cell.with { $0.horizontal = .center })
-        identifier = try workbook.format(cell.with { $0.numberFormat = "@"; $0.horizontal = .left })
+        identifier = try workbook.format(cell.with { $0.numberFormat = "@"; $0.horizontal = .center })
+        typed = try workbook.format(cell.with { $0.numberFormat = "@"; $0.horizontal = .left })
         serial = try workbook.format(cell.with { $0.numberFormat = "0"; $0.horizontal = .center })
         money = try workbook.format(cell.with { $0.numberFormat = "#,##0.00"; $0.horizontal = .right })
         count = try workbook.format(cell.with { $0.numberFormat = "0"; $0.horizontal = .right })

@@ -28,14 +28,15 @@ public enum RegisterBook {
     public static func write(_ result: RoundResult, to path: String, fillDate: CivilDate? = nil,
                              temporaryDirectory: String? = nil) throws {
         try AtomicFile.write(to: path) { temporary in
-            _ = try write(result, order: .accepted(result), toPath: temporary, fillDate: fillDate,
-                          temporaryDirectory: temporaryDirectory)
+            _ = try write(result, order: .accepted(result), amounts: AmountTable(result), toPath: temporary,
+                          fillDate: fillDate, temporaryDirectory: temporaryDirectory)
         }
     }
 
     /// Writes straight to `path` (the caller makes it atomic); returns the number of data rows.
-    static func write(_ result: RoundResult, order: RosterOrder, toPath path: String, fillDate: CivilDate?,
-                      temporaryDirectory: String?, rowsPerSheet: Int = RegisterBook.rowsPerSheet) throws -> Int {
+    static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, toPath path: String,
+                      fillDate: CivilDate?, temporaryDirectory: String?, rowsPerSheet: Int = RegisterBook.rowsPerSheet,
+                      progress: RowProgress = .silent) throws -> Int {
         try Official.run(fileName) {
             let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
                                                                              temporaryDirectory: temporaryDirectory))
@@ -44,8 +45,9 @@ public enum RegisterBook {
             try workbook.setProperties(DocumentProperties(title: title, subject: policy.program, author: "zizhu",
                                                           company: policy.school, category: "学生资助"))
             let formats = try OfficialFormats(workbook)
-            var writer = RegisterSheetsWriter(result: result, order: order, workbook: workbook, formats: formats,
-                                              title: title, fillDate: fillDate, rowsPerSheet: max(1, rowsPerSheet))
+            var writer = RegisterSheetsWriter(result: result, order: order, amounts: amounts, workbook: workbook,
+                                              formats: formats, title: title, fillDate: fillDate,
+                                              rowsPerSheet: max(1, rowsPerSheet), progress: progress)
             try writer.writeRows()
             try writer.writeSummarySheet()
             try workbook.close()
@@ -58,11 +60,13 @@ public enum RegisterBook {
 struct RegisterSheetsWriter {
     let result: RoundResult
     let order: RosterOrder
+    let amounts: AmountTable
     let workbook: Workbook
     let formats: OfficialFormats
     let title: String
     let fillDate: CivilDate?
     let rowsPerSheet: Int
+    let progress: RowProgress
     let widths: [Double]
     let lastColumn = RegisterBook.headers.count - 1
 
@@ -72,17 +76,20 @@ struct RegisterSheetsWriter {
     /// Each sheet's name and its data rows, for the 合计 formula.
     var sheetRanges: [(name: String, rows: ClosedRange<Int>)] = []
     var total = Money.zero
-    var tierCache: [String: Int] = [:]
+    /// 困难等级 text → tier slot. A short list compared byte by byte beats hashing: the levels are few.
+    var tierCache: [(level: String, slot: Int)] = []
 
-    init(result: RoundResult, order: RosterOrder, workbook: Workbook, formats: OfficialFormats, title: String,
-         fillDate: CivilDate?, rowsPerSheet: Int) {
+    init(result: RoundResult, order: RosterOrder, amounts: AmountTable, workbook: Workbook, formats: OfficialFormats,
+         title: String, fillDate: CivilDate?, rowsPerSheet: Int, progress: RowProgress) {
         self.result = result
         self.order = order
+        self.amounts = amounts
         self.workbook = workbook
         self.formats = formats
         self.title = title
         self.fillDate = fillDate
         self.rowsPerSheet = rowsPerSheet
+        self.progress = progress
         let tierSlots = result.policy.tiers.count + 1
         classCounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
         classAmounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
@@ -115,7 +122,7 @@ struct RegisterSheetsWriter {
                     groupIndex += 1
                 }
                 let applicant = result.applicants[rows[position]]
-                let amount = applicant.amount
+                let amount = amounts[rows[position]]
                 try writeDataRow(sheet, row: row, serial: position + 1, applicant, amount: amount)
                 let fen = amount?.fen ?? 0
                 sheetTotal.fen += fen
@@ -124,6 +131,7 @@ struct RegisterSheetsWriter {
                 classAmounts[groupIndex][tier] += fen
                 position += 1
                 row += 1
+                progress.rowsWritten(position)
             }
             total += sheetTotal
             if end > first {
@@ -218,11 +226,11 @@ struct RegisterSheetsWriter {
 
     /// The tier of a 困难等级 cell: its position in the policy, or the last slot for anything else.
     mutating func tierSlot(_ level: String) -> Int {
-        if let known = tierCache[level] { return known }
+        for entry in tierCache where sameBytes(entry.level, level) { return entry.slot }
         let policy = result.policy
         let slot = policy.tier(forLevel: level).flatMap { tier in policy.tiers.firstIndex(of: tier) }
             ?? policy.tiers.count
-        tierCache[level] = slot
+        if tierCache.count < 64 { tierCache.append((level, slot)) }
         return slot
     }
 
@@ -232,7 +240,7 @@ struct RegisterSheetsWriter {
         let sheet = try workbook.addWorksheet(named: RegisterBook.summarySheetName)
         let otherSlot = policy.tiers.count
         let hasOther = classCounts.contains { $0[otherSlot] > 0 }
-        var tierNames = policy.tiers.map { "\($0.level)（\($0.amount.groupedString)元）" }
+        var tierNames = policy.tiers.map(\.level)
         var slots = Array(policy.tiers.indices)
         if hasOther {
             tierNames.append("其他")
@@ -255,7 +263,7 @@ struct RegisterSheetsWriter {
                         format: formats.line)
         try sheet.merge(row: 1, columns: max(3, lastColumn - 1)...max(4, lastColumn), text: "单位：元",
                         format: formats.lineRight)
-        try sheet.setRow(2, height: 44)
+        try sheet.setRow(2, height: 32)
         for (column, header) in headers.enumerated() {
             try sheet.write(header, row: 2, column: column, format: formats.header)
         }
@@ -300,7 +308,9 @@ struct RegisterSheetsWriter {
         }
         let words = ChineseAmount.words(Money(fen: columnTotals[slots.count].fen))
         try sheet.merge(row: row + 1, columns: 0...lastColumn, text: "合计金额（大写）：\(words)", format: formats.totalText)
-        try writeSignatures(sheet, row: row + 3, lastColumn: lastColumn)
+        let standards = policy.tiers.map { "\($0.level) \($0.amount.groupedString) 元/人" }.joined(separator: "，")
+        try sheet.merge(row: row + 2, columns: 0...lastColumn, text: "资助标准：\(standards)。", format: formats.line)
+        try writeSignatures(sheet, row: row + 4, lastColumn: lastColumn)
         try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
                                          repeatRows: 2...2, footer: Official.footer(left: policy.roundTitle + "发放汇总表"),
                                          margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6),

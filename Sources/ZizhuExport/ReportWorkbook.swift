@@ -57,6 +57,11 @@ public enum ReportWorkbook {
         var row = 2
         for finding in result.findings {
             let name = finding.row.flatMap { $0 < result.applicants.count ? result.applicants[$0].value(.name) : nil } ?? ""
+            let message = MessageCatalog.message(for: finding, language: language, showValues: showValues)
+            let fix = MessageCatalog.fix(for: finding, language: language, showValues: showValues)
+            // Wrapped text needs its height: not every reader grows rows by itself.
+            try sheet.setRow(row, height: max(ReturnedList.rowHeight(message, width: widths[6]),
+                                              ReturnedList.rowHeight(fix, width: widths[7])))
             try sheet.write(finding.location.file, row: row, column: 0, format: formats.text)
             if let line = finding.location.line {
                 try sheet.write(Double(line), row: row, column: 1, format: formats.serial)
@@ -67,10 +72,8 @@ public enum ReportWorkbook {
             try sheet.write(finding.code.rawValue, row: row, column: 3, format: formats.text)
             try sheet.write(severityText(finding.severity, language), row: row, column: 4, format: formats.textCenter)
             try sheet.write(finding.field ?? "", row: row, column: 5, format: formats.textCenter)
-            try sheet.write(MessageCatalog.message(for: finding, language: language, showValues: showValues),
-                            row: row, column: 6, format: formats.wrapText)
-            try sheet.write(MessageCatalog.fix(for: finding, language: language, showValues: showValues),
-                            row: row, column: 7, format: formats.wrapText)
+            try sheet.write(message, row: row, column: 6, format: formats.wrapText)
+            try sheet.write(fix, row: row, column: 7, format: formats.wrapText)
             row += 1
         }
         try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
@@ -121,29 +124,22 @@ public enum ReportWorkbook {
             number += 1
         }
 
-        // Per class: rows, accepted, returned, errors, warnings.
-        var classIndex: [String: Int] = [:]
-        var classes: [(label: String, rows: Int, returned: Int, errors: Int, warnings: Int, key: NaturalKey)] = []
-        for applicant in result.applicants {
-            let label = BankList.classNote(applicant)
-            let position: Int
-            if let known = classIndex[label] {
-                position = known
-            } else {
-                position = classes.count
-                classIndex[label] = position
-                classes.append((label, 0, 0, 0, 0, NaturalKey(label)))
-            }
-            classes[position].rows += 1
-            if result.isReturned[applicant.index] { classes[position].returned += 1 }
+        // Per class (the register's classes and order): rows, accepted, returned, errors, warnings.
+        let everyone = RosterOrder(result, including: { _ in true })
+        var groupOfRow = [Int32](repeating: -1, count: result.applicants.count)
+        for (group, entry) in everyone.groups.enumerated() {
+            for index in everyone.rows[entry.rows] { groupOfRow[index] = Int32(group) }
+        }
+        var classes = everyone.groups.map { (label: $0.label, rows: $0.rows.count, returned: 0, errors: 0, warnings: 0) }
+        for (index, returned) in result.isReturned.enumerated() where returned && groupOfRow[index] >= 0 {
+            classes[Int(groupOfRow[index])].returned += 1
         }
         for finding in result.findings {
-            guard let index = finding.row, index < result.applicants.count,
-                  let position = classIndex[BankList.classNote(result.applicants[index])] else { continue }
-            if finding.severity == .error { classes[position].errors += 1 }
-            if finding.severity == .warning { classes[position].warnings += 1 }
+            guard let index = finding.row, index < groupOfRow.count, groupOfRow[index] >= 0 else { continue }
+            let group = Int(groupOfRow[index])
+            if finding.severity == .error { classes[group].errors += 1 }
+            if finding.severity == .warning { classes[group].warnings += 1 }
         }
-        classes.sort { $0.key < $1.key }
         row += 1
         try sheet.merge(row: row, columns: 0...6, text: "按班级", format: formats.totalText)
         row += 1

@@ -104,52 +104,58 @@ public enum ReturnedList {
                 blocks.append((layout, [index]))
             }
         }
+        // 文件, 行号, then the reasons (where the teacher looks first), then the row as typed.
         let widestHeaders = blocks.map(\.layout.headers.count).max() ?? 0
-        let problemColumn = 2 + widestHeaders
-        let fixColumn = problemColumn + 1
-        let problemWidth = 56.0
-        let fixWidth = 44.0
+        let problemColumn = 2
+        let fixColumn = 3
+        let firstCellColumn = 4
+        let lastColumn = firstCellColumn + max(0, widestHeaders - 1)
+        let problemWidth = 42.0
+        let fixWidth = 32.0
 
         // Column widths: the widest value of each position over the class's rows.
         var widths = [Double](repeating: 6, count: widestHeaders)
         for block in blocks {
             for (column, header) in block.layout.headers.enumerated() {
-                widths[column] = max(widths[column], Double(DisplayWidth.of(header)) + 2)
+                widths[column] = max(widths[column], min(22, Double(DisplayWidth.of(header)) + 2))
             }
             for index in block.rows.prefix(500) {
                 for (column, value) in result.applicants[index].originalCells.enumerated() where column < widths.count {
-                    widths[column] = max(widths[column], min(30, Double(DisplayWidth.of(value)) + 2))
+                    widths[column] = max(widths[column], min(22, Double(DisplayWidth.of(value)) + 2))
                 }
             }
         }
         let fileWidth = Double(blocks.map { DisplayWidth.of($0.layout.file) }.max() ?? 0) + 2
-        try sheet.setColumns(0...0, width: min(30, max(10, fileWidth)))
+        try sheet.setColumns(0...0, width: min(18, max(10, fileWidth)))
         try sheet.setColumns(1...1, width: 6)
-        for (column, width) in widths.enumerated() { try sheet.setColumns((column + 2)...(column + 2), width: width) }
         try sheet.setColumns(problemColumn...problemColumn, width: problemWidth)
         try sheet.setColumns(fixColumn...fixColumn, width: fixWidth)
+        for (column, width) in widths.enumerated() {
+            try sheet.setColumns((firstCellColumn + column)...(firstCellColumn + column), width: width)
+        }
 
         try sheet.setRow(0, height: 30)
-        try sheet.merge(row: 0, columns: 0...fixColumn, text: "\(label) 退回名单（共 \(rows.count) 行）", format: formats.title)
+        try sheet.merge(row: 0, columns: 0...max(fixColumn, min(lastColumn, 9)),
+                        text: "\(label) 退回名单（共 \(rows.count) 行）", format: formats.title)
         var row = 1
         var textRanges: [CellRange] = []
+        let setup = { (repeatRow: Int?) in
+            PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
+                      repeatRows: repeatRow.map { $0...$0 }, footer: Official.footer(left: "\(label) 退回名单"),
+                      margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6))
+        }
         for block in blocks {
             try sheet.setRow(row, height: 22)
-            try sheet.merge(row: row, columns: 0...fixColumn,
+            try sheet.merge(row: row, columns: 0...max(fixColumn, min(lastColumn, 9)),
                             text: "文件：\(block.layout.file)（表头在第 \(block.layout.headerLine) 行）", format: formats.line)
             row += 1
-            let headers = ["文件", "行号"] + block.layout.headers
+            let headers = ["文件", "行号", "问题", "修改建议"] + block.layout.headers
             for (column, header) in headers.enumerated() {
                 try sheet.write(header, row: row, column: column, format: formats.header)
             }
-            try sheet.write("问题", row: row, column: problemColumn, format: formats.header)
-            try sheet.write("修改建议", row: row, column: fixColumn, format: formats.header)
             if blocks.count == 1 {
                 try sheet.freezePanes(row: row + 1, column: 2)
-                try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1,
-                                                 fitToHeight: 0, repeatRows: row...row,
-                                                 footer: Official.footer(left: "\(label) 退回名单"),
-                                                 margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6)))
+                try sheet.setPageSetup(setup(row))
             }
             row += 1
             let firstDataRow = row
@@ -159,27 +165,23 @@ public enum ReturnedList {
                 try sheet.setRow(row, height: max(rowHeight(problems, width: problemWidth), rowHeight(fixes, width: fixWidth)))
                 try sheet.write(applicant.layout.file, row: row, column: 0, format: formats.text)
                 try sheet.write(Double(applicant.line), row: row, column: 1, format: formats.serial)
-                let cells = applicant.originalCells
-                for column in 0..<widestHeaders {
-                    try sheet.write(column < cells.count ? cells[column] : "", row: row, column: column + 2,
-                                    format: formats.identifier)
-                }
                 try sheet.write(problems, row: row, column: problemColumn, format: formats.wrapText)
                 try sheet.write(fixes, row: row, column: fixColumn, format: formats.wrapText)
+                let cells = applicant.originalCells
+                for column in 0..<block.layout.headers.count {
+                    try sheet.write(column < cells.count ? cells[column] : "", row: row, column: firstCellColumn + column,
+                                    format: formats.typed)
+                }
                 row += 1
             }
-            if widestHeaders > 0 && row > firstDataRow {
-                textRanges.append(CellRange(firstRow: firstDataRow, firstColumn: 2, lastRow: row - 1,
-                                            lastColumn: 1 + widestHeaders))
+            if !block.layout.headers.isEmpty && row > firstDataRow {
+                textRanges.append(CellRange(firstRow: firstDataRow, firstColumn: firstCellColumn, lastRow: row - 1,
+                                            lastColumn: firstCellColumn + block.layout.headers.count - 1))
             }
             row += 1
         }
         try sheet.ignoreNumberStoredAsText(in: textRanges)
-        if blocks.count != 1 {
-            try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
-                                             footer: Official.footer(left: "\(label) 退回名单"),
-                                             margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6)))
-        }
+        if blocks.count != 1 { try sheet.setPageSetup(setup(nil)) }
     }
 
     /// Every problem of a row (errors first, then warnings), numbered, and the matching fixes.

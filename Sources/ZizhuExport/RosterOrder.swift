@@ -17,6 +17,14 @@ public struct RosterOrder: Sendable {
     public let rows: [Int]
     public let groups: [ClassGroup]
 
+    /// Calls `body` for every row in order with its position (0-based 序号 - 1), its applicant index and its
+    /// class group.
+    public func forEachRow(_ body: (_ position: Int, _ index: Int, _ group: ClassGroup) throws -> Void) rethrows {
+        for group in groups {
+            for position in group.rows { try body(position, rows[position], group) }
+        }
+    }
+
     /// The accepted rows of a round.
     public static func accepted(_ result: RoundResult) -> RosterOrder {
         RosterOrder(result, including: { !result.isReturned[$0] })
@@ -34,11 +42,15 @@ public struct RosterOrder: Sendable {
         var groupOfLabel: [String: Int] = [:]
         var keys: [(grade: String, className: String, label: String)] = []
         var buckets: [[Int]] = []
+        var last: (grade: String, className: String, group: Int)?
         for applicant in result.applicants where including(applicant.index) {
             let gradeCell = applicant.value(.grade)
             let classCell = applicant.value(.className)
             let group: Int
-            if let known = groupOfCells[gradeCell]?[classCell] {
+            // Rows of a class usually come together: compare with the previous row before hashing.
+            if let last, sameBytes(last.grade, gradeCell), sameBytes(last.className, classCell) {
+                group = last.group
+            } else if let known = groupOfCells[gradeCell]?[classCell] {
                 group = known
             } else {
                 let grade = gradeCell.trimmingWhitespace()
@@ -54,6 +66,7 @@ public struct RosterOrder: Sendable {
                 }
                 groupOfCells[gradeCell, default: [:]][classCell] = group
             }
+            last = (gradeCell, classCell, group)
             buckets[group].append(applicant.index)
         }
         let gradeKeys = keys.map { NaturalKey($0.grade) }
@@ -81,6 +94,13 @@ public struct RosterOrder: Sendable {
         if grade.isEmpty || className.hasPrefix(grade) { return className }
         return grade + className
     }
+}
+
+/// Byte-for-byte equality, for caches: `==` on unequal non-ASCII strings takes Unicode's slow path, and a
+/// cache only needs "certainly the same text" (canonically equal but differently encoded text just misses).
+@inline(__always)
+func sameBytes(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
 }
 
 /// A sort key that reads digit runs (ASCII, full-width) and Chinese numerals (一 … 十, 两, 〇/零) as numbers.

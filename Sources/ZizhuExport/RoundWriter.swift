@@ -36,6 +36,11 @@ public struct ExportOptions: Sendable {
 /// goes to a temporary file in the output folder; only when all have succeeded are they renamed to their
 /// final names, and the manifest is written last. If any fails, every temporary file is removed, no final
 /// name of this run is touched, and the error says which document failed and why.
+///
+/// Resources: memory stays small (constant_memory workbooks; the round itself is the caller's), but
+/// libxlsxwriter needs temporary disk — about 1.5 GB per million register rows, and the notice and bank
+/// list at the same time about 0.7 GB each — in `ExportOptions.temporaryDirectory` (default: the system's).
+/// `progress` hears of each finished document and, for the big ones, every 200,000 rows.
 public enum RoundWriter {
     public static let reportFileName = "report.json"
     public static let manifestFileName = "manifest.json"
@@ -81,22 +86,29 @@ public enum RoundWriter {
 
         let accepted = RosterOrder.accepted(result)
         let returned = RosterOrder.returned(result)
+        let amounts = AmountTable(result)
         let tmp = options.temporaryDirectory
         let today = CivilDate.today()
         let rows = accepted.rows.count
         let findings = result.findings.count
         let jobs: [Job] = [
             Job(fileName: RegisterBook.fileName, kind: .register, template: nil, cost: rows * 14 + 1) { path in
-                try RegisterBook.write(result, order: accepted, toPath: path, fillDate: fillDate, temporaryDirectory: tmp)
+                try RegisterBook.write(result, order: accepted, amounts: amounts, toPath: path, fillDate: fillDate,
+                                       temporaryDirectory: tmp,
+                                       progress: RowProgress(document: RegisterBook.fileName, total: rows, report: progress))
             },
             Job(fileName: NoticeList.fileName, kind: .notice, template: nil, cost: rows * 7 + 1) { path in
-                try NoticeList.write(result, order: accepted, toPath: path, start: noticeStart, temporaryDirectory: tmp)
+                try NoticeList.write(result, order: accepted, amounts: amounts, toPath: path, start: noticeStart,
+                                     temporaryDirectory: tmp,
+                                     progress: RowProgress(document: NoticeList.fileName, total: rows, report: progress))
             },
             Job(fileName: BankList.fileName, kind: .bank, template: nil, cost: rows * 7 + 1) { path in
-                try BankList.write(result, order: accepted, toPath: path, temporaryDirectory: tmp)
+                try BankList.write(result, order: accepted, amounts: amounts, toPath: path, temporaryDirectory: tmp,
+                                   progress: RowProgress(document: BankList.fileName, total: rows, report: progress))
             },
             Job(fileName: template.outputFileName, kind: .bank, template: template.name, cost: rows / 2 + 1) { path in
-                try BankUpload.write(result, order: accepted, template: template, toPath: path, date: today)
+                try BankUpload.write(result, order: accepted, amounts: amounts, template: template, toPath: path,
+                                     date: today)
             },
             Job(fileName: ReturnedList.fileName, kind: .returned, template: nil, cost: returned.rows.count * 20 + 1) { path in
                 try ReturnedList.write(result, order: returned, toPath: path, temporaryDirectory: tmp)

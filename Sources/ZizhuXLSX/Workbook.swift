@@ -242,14 +242,18 @@ public final class Worksheet {
     /// Empty text writes a formatted blank, or nothing without a format.
     public func write(_ text: String, row: Int, column: Int, format: Format? = nil) throws {
         let formatHandle = try prepare(row: row, column: column, format: format)
-        var result: lxw_error
-        if Worksheet.containsCarriageReturn(text) {
-            result = worksheet_write_string(handle, UInt32(truncatingIfNeeded: row),
-                                            UInt16(truncatingIfNeeded: column), Worksheet.normalizingLineBreaks(text),
-                                            formatHandle)
-        } else {
-            result = worksheet_write_string(handle, UInt32(truncatingIfNeeded: row),
-                                            UInt16(truncatingIfNeeded: column), text, formatHandle)
+        let handle = self.handle
+        let r = UInt32(truncatingIfNeeded: row)
+        let c = UInt16(truncatingIfNeeded: column)
+        // withCString, not the implicit String → const char * conversion: for small strings (≤ 15 UTF-8 bytes,
+        // most cells of a roster) the implicit one allocates a ContiguousArray per call; this uses the stack.
+        let result = text.withCString { cString -> lxw_error in
+            if strchr(cString, 13) != nil {
+                return Worksheet.normalizingLineBreaks(text).withCString {
+                    worksheet_write_string(handle, r, c, $0, formatHandle)
+                }
+            }
+            return worksheet_write_string(handle, r, c, cString, formatHandle)
         }
         if result != LXW_NO_ERROR { throw cellError(result, row: row, column: column) }
     }
@@ -266,9 +270,11 @@ public final class Worksheet {
     public func writeFormula(_ formula: String, cachedValue: Double, row: Int, column: Int,
                              format: Format? = nil) throws {
         let formatHandle = try prepare(row: row, column: column, format: format)
-        let result = worksheet_write_formula_num(handle, UInt32(truncatingIfNeeded: row),
-                                                 UInt16(truncatingIfNeeded: column), formula, formatHandle,
-                                                 cachedValue)
+        let handle = self.handle
+        let result = formula.withCString {
+            worksheet_write_formula_num(handle, UInt32(truncatingIfNeeded: row), UInt16(truncatingIfNeeded: column),
+                                        $0, formatHandle, cachedValue)
+        }
         if result != LXW_NO_ERROR { throw cellError(result, row: row, column: column) }
     }
 

@@ -91,7 +91,8 @@ import ZizhuTestSupport
         let path = folder.file("r.xlsx")
         try RegisterBook.write(result, to: path)
         let sheet = try #require(try XLSXReadBack.read(path).sheet("汇总"))
-        #expect(sheet.text(2, 3) == "特别困难（1,500.00元）\n人数")
+        #expect(sheet.text(2, 3) == "特别困难\n人数")
+        #expect(sheet.text(2, 4) == "特别困难\n金额")
         let order = RosterOrder.accepted(result)
         for (position, group) in order.groups.enumerated() {
             let row = 3 + position
@@ -110,13 +111,14 @@ import ZizhuTestSupport
         #expect(sheet.cell(totalRow, 10)?.number == Fixture.acceptedTotal(result).yuanForDisplay)
         #expect(sheet.cell(totalRow, 10)?.formula == "=SUM(K4:K\(totalRow))")
         #expect(sheet.text(2, 9) == "合计\n人数")
+        #expect(sheet.text(totalRow + 2, 0) == "资助标准：特别困难 1,500.00 元/人，困难 1,150.00 元/人，一般困难 800.00 元/人。")
     }
 
     @Test func rowsBeyondASheetContinueOnFurtherSheets() throws {
         let folder = try TemporaryFolder()
         let result = Fixture.round(classes: 3, perClass: 4, otherRows: 0, returnedRows: [])
         let path = folder.file("split.xlsx")
-        _ = try RegisterBook.write(result, order: .accepted(result), toPath: path, fillDate: nil,
+        _ = try RegisterBook.write(result, order: .accepted(result), amounts: AmountTable(result), toPath: path, fillDate: nil,
                                    temporaryDirectory: nil, rowsPerSheet: 5)
         let book = try XLSXReadBack.read(path)
         #expect(book.sheets.map(\.name) == ["花名册", "花名册（2）", "花名册（3）", "汇总"])

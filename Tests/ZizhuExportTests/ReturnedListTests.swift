@@ -23,16 +23,16 @@ import ZizhuTestSupport
         let sheet = try #require(book.sheet("高二(10)班"))
         #expect(sheet.text(0, 0) == "高二(10)班 退回名单（共 1 行）")
         #expect(sheet.text(1, 0).hasPrefix("文件：高中各班.csv"))
-        #expect(Array(sheet.rowTexts(2).prefix(2 + Fixture.headers.count)) == ["文件", "行号"] + Fixture.headers)
+        #expect(Array(sheet.rowTexts(2).prefix(4 + Fixture.headers.count)) == ["文件", "行号", "问题", "修改建议"] + Fixture.headers)
         let returned = result.applicants[1]
         #expect(sheet.text(3, 0) == "高中各班.csv")
         #expect(sheet.cell(3, 1)?.number == Double(returned.line))
         for (column, value) in returned.originalCells.enumerated() {
-            #expect(sheet.text(3, column + 2) == value)
-            if !value.isEmpty { #expect(sheet.cell(3, column + 2)?.type == "s") }
+            #expect(sheet.text(3, column + 4) == value)
+            if !value.isEmpty { #expect(sheet.cell(3, column + 4)?.type == "s") }
         }
-        let problems = sheet.text(3, 2 + Fixture.headers.count)
-        let fixes = sheet.text(3, 3 + Fixture.headers.count)
+        let problems = sheet.text(3, 2)
+        let fixes = sheet.text(3, 3)
         // Errors first, numbered, values shown (this goes back to the teacher who owns the data).
         let lines = problems.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
@@ -46,9 +46,9 @@ import ZizhuTestSupport
         let other = try #require(book.sheet("高一(1)班"))
         let row13 = result.applicants[13]
         #expect(other.text(1, 0).hasPrefix("文件：补报名单.xlsx"))
-        #expect(Array(other.rowTexts(2).prefix(2 + Fixture.otherHeaders.count)) == ["文件", "行号"] + Fixture.otherHeaders)
-        #expect(other.text(3, 3) == row13.original(column: 1))
-        #expect(other.text(3, 3).hasPrefix(" ") && other.text(3, 3) != row13.value(.idNumber))
+        #expect(Array(other.rowTexts(2).prefix(4 + Fixture.otherHeaders.count)) == ["文件", "行号", "问题", "修改建议"] + Fixture.otherHeaders)
+        #expect(other.text(3, 5) == row13.original(column: 1))
+        #expect(other.text(3, 5).hasPrefix(" ") && other.text(3, 5) != row13.value(.idNumber))
     }
 
     @Test func sheetNamesAreSanitisedAndUnique() {
