@@ -85,16 +85,19 @@ enum XLSXRosterSource {
             let assembler = RosterAssembler(file: name, firstIndex: firstIndex + applicants.count)
             let fields = columnFields(probedLayout)
             var mangled: [MangledCell] = []
+            var intact: Set<IntactCell> = []
             try forEachRow(reader, sheet, input) { row in
                 let cells = row.number > probedLayout.headerLine
-                    ? dataCells(row, fields: fields, sheet: sheet.name, date1904: reader.date1904, mangled: &mangled)
+                    ? dataCells(row, fields: fields, sheet: sheet.name, date1904: reader.date1904, mangled: &mangled,
+                                intact: &intact)
                     : plainCells(row)
                 assembler.consume(line: row.number, cells: cells)
                 return !assembler.gaveUp
             }
             assembler.finish()
             if firstLayout == nil { firstLayout = assembler.layout }
-            findings += mergeMangled(mangled, into: assembler.findings, applicants: assembler.applicants)
+            findings += mergeMangled(mangled, intact: intact, into: assembler.findings,
+                                     applicants: assembler.applicants)
             applicants += assembler.applicants
             sheetInputs.append(InputSummary(file: name, encoding: encoding, headerLine: assembler.layout?.headerLine,
                                             rows: assembler.applicants.count))
@@ -111,6 +114,13 @@ enum XLSXRosterSource {
         var field: Field
         var cell: String
         var text: String
+    }
+
+    /// An identifier cell stored as text whose digits the CSV heuristic would suspect (more than 15 digits
+    /// ending in 0): in a workbook the cell kind proves it was typed as text, so it is intact.
+    struct IntactCell: Hashable {
+        var line: Int
+        var field: Field
     }
 
     private static func forEachRow(
@@ -157,12 +167,21 @@ enum XLSXRosterSource {
 
     /// A data row's cells, with numbers in identifier and birth-date columns looked at by kind.
     static func dataCells(
-        _ row: XLSXRow, fields: [Field?], sheet: String, date1904: Bool, mangled: inout [MangledCell]
+        _ row: XLSXRow, fields: [Field?], sheet: String, date1904: Bool, mangled: inout [MangledCell],
+        intact: inout Set<IntactCell>
     ) -> [String] {
         guard let last = row.cells.last else { return [] }
         var cells = [String](repeating: "", count: last.column + 1)
         for cell in row.cells {
             cells[cell.column] = cell.text
+            if cell.kind == .text || cell.kind == .formulaText {
+                if cell.text.utf8.count > 15, cell.text.utf8.last == UInt8(ascii: "0"),
+                   cell.column < fields.count, let field = fields[cell.column], field.isIdentifier,
+                   cell.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    intact.insert(IntactCell(line: row.number, field: field))
+                }
+                continue
+            }
             guard cell.kind == .number || cell.kind == .formulaNumber,
                   cell.column < fields.count, let field = fields[cell.column] else { continue }
             if field.isIdentifier {
@@ -187,11 +206,23 @@ enum XLSXRosterSource {
 
     /// The assembler's findings with a workbook's mangled-number findings put in: each names its cell, and
     /// replaces the text-based value-excel-mangled finding the assembler may have made for the same value.
-    static func mergeMangled(_ mangled: [MangledCell], into findings: [Finding], applicants: [Applicant]) -> [Finding] {
-        guard !mangled.isEmpty else { return findings }
+    /// Text cells of plain digits (`intact`) were typed as text: the assembler's trailing-zero suspicion is dropped.
+    static func mergeMangled(
+        _ mangled: [MangledCell], intact: Set<IntactCell>, into findings: [Finding], applicants: [Applicant]
+    ) -> [Finding] {
+        guard !mangled.isEmpty || !intact.isEmpty else { return findings }
         var byLine: [Int: Applicant] = [:]
         for applicant in applicants { byLine[applicant.line] = applicant }
         var result = findings
+        if !intact.isEmpty {
+            var fieldsByHeader: [String: Field] = [:]
+            for field in Field.allCases { fieldsByHeader[field.header] = field }
+            result.removeAll { finding in
+                guard finding.code == .valueExcelMangled, let line = finding.location.line,
+                      let header = finding.field, let field = fieldsByHeader[header] else { return false }
+                return intact.contains(IntactCell(line: line, field: field))
+            }
+        }
         for cell in mangled {
             // A totals or signature row is not an applicant: nothing to report.
             guard let applicant = byLine[cell.line] else { continue }

@@ -52,7 +52,7 @@ import Testing
     @Test func sheetOption() throws {
         let (report, _) = try CheckCommandTests.report([Self.fixture("xlsx-roster/numbers.xlsx"), "--sheet", "高一(3)班"])
         let inputs = try #require(report["inputs"] as? [[String: Any]])
-        #expect(inputs.first?["rows"] as? Int == 1)
+        #expect(inputs.first?["rows"] as? Int == 2)
         #expect(inputs.first?["file"] as? String == "numbers.xlsx")
 
         let unknown = try CLIRunner.run(["check", Self.fixture("xlsx-roster/numbers.xlsx"), "--sheet", "高三(9)班"])

@@ -48,16 +48,17 @@ import ZizhuTestSupport
         let result = try Self.read("xlsx-roster/numbers.xlsx")
         // 说明 has no header: skipped and listed; the hidden sheet too. Two class sheets: each is its own "file".
         #expect(result.summary.encoding == "XLSX（跳过：说明、旧名单（隐藏））")
-        #expect(result.summary.rows == 4)
+        #expect(result.summary.rows == 5)
         #expect(result.summary.headerLine == 1)
         #expect(result.inputs.map(\.file) == ["numbers.xlsx!高一(2)班", "numbers.xlsx!高一(3)班"])
-        #expect(result.inputs.map(\.rows) == [3, 1])
+        #expect(result.inputs.map(\.rows) == [3, 2])
         #expect(result.applicants.map(\.layout.file) == [
             "numbers.xlsx!高一(2)班", "numbers.xlsx!高一(2)班", "numbers.xlsx!高一(2)班", "numbers.xlsx!高一(3)班",
+            "numbers.xlsx!高一(3)班",
         ])
-        #expect(result.applicants.map(\.line) == [2, 3, 4, 2])
-        #expect(result.applicants.map(\.index) == [0, 1, 2, 3])
-        #expect(result.applicants.map { $0.value(.name) } == ["张三", "李四", "王五", "赵六"])
+        #expect(result.applicants.map(\.line) == [2, 3, 4, 2, 3])
+        #expect(result.applicants.map(\.index) == [0, 1, 2, 3, 4])
+        #expect(result.applicants.map { $0.value(.name) } == ["张三", "李四", "王五", "赵六", "钱七"])
 
         let mangled = result.findings.filter { $0.code == .valueExcelMangled }
         #expect(mangled.map(\.arguments["cell"]) == ["高一(2)班!D2", "高一(2)班!E2", "高一(2)班!D4"])
@@ -72,20 +73,23 @@ import ZizhuTestSupport
         #expect(message.contains("身份证号"))
 
         // A phone stored as a number is its digits; a text ID is untouched; amounts keep their text.
-        #expect(result.applicants.map { $0.value(.phone) } == ["13812345678", "13912345678", "13712345678", ""])
+        #expect(result.applicants.map { $0.value(.phone) } == ["13812345678", "13912345678", "13712345678", "", ""])
         #expect(result.applicants[1].value(.idNumber) == "370112200911032144")
-        #expect(result.applicants.map { $0.value(.amount) } == ["1150.5", "1500", "800", "1150"])
+        #expect(result.applicants.map { $0.value(.amount) } == ["1150.5", "1500", "800", "1150", "800"])
         // A bare serial and a date cell in 出生日期 both become YYYY-MM-DD.
-        #expect(result.applicants.map { $0.value(.birthDate) } == ["2010-05-12", "2009-11-03", "", ""])
+        #expect(result.applicants.map { $0.value(.birthDate) } == ["2010-05-12", "2009-11-03", "", "", ""])
         #expect(!result.findings.contains { $0.field == "联系电话" })
+        // A text ID is intact whatever its digits: no value-excel-mangled (a CSV would suspect it).
+        #expect(result.applicants[4].value(.idNumber) == "370112201005123000")
+        #expect(!result.findings.contains { $0.row == 4 })
     }
 
     @Test func sheetOptionPicksOneSheet() throws {
         let result = try Self.read("xlsx-roster/numbers.xlsx", sheet: "高一(3)班")
         #expect(result.summary.encoding == "XLSX")
         #expect(result.inputs == [result.summary])
-        #expect(result.applicants.map(\.layout.file) == ["numbers.xlsx"])
-        #expect(result.applicants.map { $0.value(.name) } == ["赵六"])
+        #expect(result.applicants.map(\.layout.file) == ["numbers.xlsx", "numbers.xlsx"])
+        #expect(result.applicants.map { $0.value(.name) } == ["赵六", "钱七"])
         // A hidden sheet can be named on purpose.
         let hidden = try Self.read("xlsx-roster/numbers.xlsx", sheet: "旧名单")
         #expect(hidden.applicants.map { $0.value(.name) } == ["孙八"])

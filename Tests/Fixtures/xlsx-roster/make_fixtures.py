@@ -5,7 +5,7 @@
   row for row (title merged over A1:F1, 填报单位 line, blank rows, 合计 and signature lines), IDs and cards as text
   with the "@" format, 序号 and amounts as numbers. XLSXRosterTests asserts they read exactly like the CSV.
 - numbers.xlsx (openpyxl): identifiers, phone, amounts and birth dates stored as numbers, over three sheets
-  (a visible 说明 sheet without a header, two class sheets, a hidden sheet).
+  (a visible 说明 sheet without a header, two class sheets, a hidden sheet), and a text ID ending in 000.
 """
 import datetime
 import os
@@ -90,6 +90,8 @@ def make_numbers():
     second = wb.create_sheet("高一(3)班")
     second.append(["序号", "姓名", "身份证号", "资助金额"])
     second.append([1, "赵六", "37011220110214452X", 1150])
+    # Typed as text: ends in 000 and fails the check digit, which a CSV could not tell from Excel damage.
+    second.append([2, "钱七", "370112201005123000", 800])
 
     hidden = wb.create_sheet("旧名单")
     hidden.append(["序号", "姓名", "身份证号", "资助金额"])
