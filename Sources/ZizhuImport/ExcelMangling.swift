@@ -91,3 +91,44 @@ enum ExcelMangling {
     @inline(__always)
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }
+
+extension ExcelMangling {
+    /// What a number cell of a workbook holds, for an identifier column.
+    enum StoredNumber: Equatable {
+        /// More than 15 digits before the point: Excel kept 15 significant digits, the rest is gone.
+        case lostDigits
+        /// A whole number of at most 15 digits, as its digits (`13812345678`, also from `1.3812345678E+10`).
+        case integer(String)
+        /// Anything else (a fraction, a negative number): left as it is for the rules to judge.
+        case other
+    }
+
+    /// Classifies the text of a `.number`/`.formulaNumber` cell (`3.70112201005123E+17`, `370112201005123000`,
+    /// `13812345678`). The digits are never guessed back.
+    static func storedNumber(_ text: String) -> StoredNumber {
+        var body = Substring(text)
+        guard !body.hasPrefix("-") else { return .other }
+        var exponent = 0
+        if let e = body.firstIndex(where: { $0 == "E" || $0 == "e" }) {
+            var tail = body[body.index(after: e)...]
+            if tail.hasPrefix("+") { tail = tail.dropFirst() }
+            guard let value = Int(tail) else { return .other }
+            exponent = value
+            body = body[..<e]
+        }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return .other }
+        let integerPart = parts[0]
+        let fraction = parts.count == 2 ? parts[1] : ""
+        let all = Array((integerPart + fraction).utf8)
+        guard !all.isEmpty, all.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .other }
+        let leadingZeros = all.prefix { $0 == 0x30 }.count
+        let significant = all.dropFirst(leadingZeros)
+        let point = integerPart.utf8.count - leadingZeros + exponent
+        if point > 15 { return .lostDigits }
+        guard point > 0 else { return .other }
+        let whole = significant.prefix(point)
+        guard significant.dropFirst(point).allSatisfy({ $0 == 0x30 }) else { return .other }
+        return .integer(String(decoding: whole, as: UTF8.self) + String(repeating: "0", count: point - whole.count))
+    }
+}

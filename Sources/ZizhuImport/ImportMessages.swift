@@ -1,3 +1,5 @@
+import ZizhuCore
+
 /// The variable parts of import messages, in both languages. The templates themselves live in
 /// `MessageCatalog+Import.swift`; findings carry these texts as `detail`/`detailEn` and `change`/`changeEn`.
 enum ImportMessages {
@@ -81,5 +83,29 @@ enum ImportMessages {
         add(.dashes, "去除连字符", "dashes removed")
         add(.uppercased, "小写字母改为大写", "lowercase letters made uppercase")
         return Text(zh: zh.joined(separator: "；"), en: en.joined(separator: "; "))
+    }
+}
+
+// MARK: - XLSX workbooks
+
+extension ImportMessages {
+    /// `--sheet` names a sheet the workbook does not have.
+    static func unknownSheet(_ name: String, available: [XLSXSheetInfo]) -> String {
+        let names = available.map { $0.isHidden ? "\($0.name)（隐藏）" : $0.name }
+        return "工作簿中没有名为“\(name)”的工作表；可用的工作表：\(names.isEmpty ? "（无）" : names.joined(separator: "、"))。"
+    }
+
+    /// The encoding column of a workbook's input summary: `XLSX`, or `XLSX（跳过：说明、数据（隐藏））`
+    /// when sheets were left out because they are hidden or hold no roster header.
+    static func workbookEncoding(skipped: [(name: String, hidden: Bool)]) -> String {
+        guard !skipped.isEmpty else { return "XLSX" }
+        let names = skipped.map { $0.hidden ? "\($0.name)（隐藏）" : $0.name }
+        return "XLSX（跳过：\(names.joined(separator: "、"))）"
+    }
+
+    /// The `{field}` of a value-excel-mangled finding from a workbook: the column and the cell, e.g.
+    /// `身份证号（高一(2)班!E17）`, so the clerk can find the very cell.
+    static func mangledField(_ field: Field, cell: String) -> String {
+        "\(field.header)（单元格 \(cell)）"
     }
 }

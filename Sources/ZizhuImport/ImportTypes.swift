@@ -5,9 +5,13 @@ public struct ImportOptions: Sendable {
     /// Forces the text encoding: "UTF-8", "GB18030", "GBK", "UTF-16", "UTF-16LE" or "UTF-16BE"
     /// (case and dashes do not matter). nil detects it: byte-order mark, then strict UTF-8, then GB18030.
     public var encoding: String?
+    /// The one sheet of an .xlsx workbook to read, by its tab name. nil reads every visible sheet that holds a
+    /// roster header. Ignored for text files.
+    public var sheet: String?
 
-    public init(encoding: String? = nil) {
+    public init(encoding: String? = nil, sheet: String? = nil) {
         self.encoding = encoding
+        self.sheet = sheet
     }
 }
 
@@ -34,12 +38,17 @@ public struct FileImport: Sendable {
     /// Import findings: encoding-*, header-not-found, column-missing, row-shape, value-normalized,
     /// value-excel-mangled.
     public var findings: [Finding]
+    /// The inputs as reports list them: `[summary]`, except for a workbook whose several sheets were read,
+    /// which lists one summary per sheet (`班级.xlsx!高一(2)班`), matching the `file` of its rows and findings.
+    public var inputs: [InputSummary]
 
-    public init(summary: InputSummary, layout: ColumnLayout?, applicants: [Applicant], findings: [Finding]) {
+    public init(summary: InputSummary, layout: ColumnLayout?, applicants: [Applicant], findings: [Finding],
+                inputs: [InputSummary]? = nil) {
         self.summary = summary
         self.layout = layout
         self.applicants = applicants
         self.findings = findings
+        self.inputs = inputs ?? [summary]
     }
 }
 

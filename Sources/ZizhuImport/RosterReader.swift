@@ -31,18 +31,18 @@ public enum RosterReader {
             }
             override = parsed
         }
+        let fileExtension = input.path.split(separator: "/").last.flatMap { name in
+            name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
+        } ?? ""
+        if fileExtension == "xlsx" || fileExtension == "xlsm" {
+            // A workbook: every problem with the package itself is an ImportError (exit 2), see XLSXRosterSource.
+            return try XLSXRosterSource.read(input, firstIndex: firstIndex, sheet: options.sheet)
+        }
         let source = try FileSource(path: input.path, displayName: input.displayName, blockSize: tuning.blockSize)
         let decoder = TextDecoder(source: source, override: override, window: tuning.sniffWindow)
         try decoder.start(displayName: input.displayName)
 
-        let fileExtension = input.path.split(separator: "/").last.flatMap { name in
-            name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
-        } ?? ""
         switch (fileExtension, decoder.foreign) {
-        case ("xlsx", .zip?), ("xlsm", .zip?):
-            // XLSX: issue 6 — read the workbook's first sheet here, into the same RosterAssembler.
-            throw ImportError(file: input.displayName,
-                              message: "暂时还不能直接读取 .xlsx 文件；请在 Excel/WPS 中“另存为”CSV UTF-8（逗号分隔）后再提交。")
         case (_, let format?):
             let reported = format == .zip ? "XLSX" : format == .ole ? "XLS" : "PDF"
             return unreadable(input, encoding: reported,

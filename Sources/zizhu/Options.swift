@@ -13,13 +13,16 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("政策文件（YAML），默认使用内置政策。", valueName: "file"))
     var policy: String?
 
+    @Option(help: ArgumentHelp("只读取 .xlsx 工作簿中的这一个工作表（默认读取所有含表头的可见工作表）。", valueName: "name"))
+    var sheet: String?
+
     mutating func validate() throws {
         if let encoding, (try? IconvConverter(from: encoding)) == nil {
             throw ValidationError("不认识的编码：\(encoding)（可用 UTF-8、GB18030、GBK、UTF-16LE、UTF-16BE）")
         }
     }
 
-    var round: RoundInputs { RoundInputs(paths: inputs, encoding: encoding, policyPath: policy) }
+    var round: RoundInputs { RoundInputs(paths: inputs, encoding: encoding, policyPath: policy, sheet: sheet) }
 }
 
 /// What a round reads: the files or folders, an encoding override and the policy file.
@@ -27,6 +30,8 @@ struct RoundInputs {
     var paths: [String]
     var encoding: String? = nil
     var policyPath: String? = nil
+    /// `--sheet`: the one sheet of each .xlsx input to read.
+    var sheet: String? = nil
 
     func loadPolicy() throws -> (policy: Policy, name: String) {
         guard let path = policyPath else { return (Policy.default, "default") }

@@ -31,7 +31,7 @@ struct Pipeline {
         } catch {
             throw CLIFailure(error.description)
         }
-        let options = ImportOptions(encoding: inputs.encoding)
+        let options = ImportOptions(encoding: inputs.encoding, sheet: inputs.sheet)
         var imports: [FileImport] = []
         var applicants: [Applicant] = []
         var importFindings: [Finding] = []
@@ -49,7 +49,7 @@ struct Pipeline {
             imports.append(fileImport)
         }
         Terminal.progress("检查 \(applicants.count) 行 …")
-        let summaries = imports.map(\.summary)
+        let summaries = imports.flatMap(\.inputs)
         // --only-import (for the benchmark) decides on the import findings alone.
         let archiveCheck = archive?.check()
         let validator = Validator(policy: policy,
