@@ -18,7 +18,7 @@ import ZizhuTestSupport
         #expect(overview.text(1, 0).contains("共退回 3 行（3 个班级）"))
         #expect(overview.rowTexts(3) == ["1", "高一(1)班", "1", "高一(1)班"])
         // The file-level finding (encoding guessed) is listed with its message.
-        #expect(overview.cells.contains { $0.text?.contains("按 GB18030 读取") == true })
+        #expect(overview.cells.contains { $0.text?.contains("推断为 GB18030 读取") == true })
 
         let sheet = try #require(book.sheet("高二(10)班"))
         #expect(sheet.text(0, 0) == "高二(10)班 退回名单（共 1 行）")
