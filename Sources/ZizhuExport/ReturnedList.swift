@@ -139,8 +139,10 @@ public enum ReturnedList {
                         text: "\(label) 退回名单（共 \(rows.count) 行）", format: formats.title)
         var row = 1
         var textRanges: [CellRange] = []
+        // Not fitted to one page wide: a class sheet carries every column of the teacher's file and would print
+        // unreadably small. At 100 % the first page holds 文件, 行号, 问题 and 修改建议; the cells follow.
         let setup = { (repeatRow: Int?) in
-            PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
+            PageSetup(paper: PageSetup.a4, orientation: .landscape,
                       repeatRows: repeatRow.map { $0...$0 }, footer: Official.footer(left: "\(label) 退回名单"),
                       margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6))
         }
