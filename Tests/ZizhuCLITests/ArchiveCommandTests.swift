@@ -49,6 +49,22 @@ import Testing
         #expect(!history.stdout.contains(try Self.cardOnLine(7)))  // masked
     }
 
+    @Test func importsARegisterWrittenByRun() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let archive = folder.appendingPathComponent("archive.sqlite").path
+        let out = folder.appendingPathComponent("out").path
+        #expect(try CLIRunner.run(["run", CLIRunner.samples, "-o", out, "--no-archive"]).status == 0)
+        let register = out + "/花名册.xlsx"
+        let first = try CLIRunner.run(["archive", "import", register, "--archive", archive, "--year", "2025",
+                                       "--term", "春季学期"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("9 行，11,400.00 元"))
+        let again = try CLIRunner.run(["archive", "import", register, "--archive", archive, "--year", "2025",
+                                       "--term", "春季学期"])
+        #expect(again.status == 2)
+    }
+
     @Test func foreignFileIsRefusedAndLeftAlone() throws {
         let folder = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
