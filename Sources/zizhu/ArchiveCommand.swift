@@ -24,6 +24,12 @@ struct ArchiveCommand: ParsableCommand {
                 throw CLIFailure(error.description)
             }
         }
+
+        /// Opens the existing archive and reads from it; any failure becomes the one-line CLI error.
+        func read<T>(_ body: (AidArchive) throws(ArchiveError) -> T) throws -> T {
+            let archive = try open(creating: false)
+            do { return try body(archive) } catch { throw CLIFailure(error.description) }
+        }
     }
 
     struct Record: ParsableCommand {
@@ -117,10 +123,7 @@ struct ArchiveCommand: ParsableCommand {
         @Flag(help: "显示完整的银行卡号（默认打码）。") var showValues = false
 
         func run() throws {
-            let records: [PaymentRecord]
-            do { records = try location.open(creating: false).history(idNumber: idNumber) } catch let failure as CLIFailure {
-                throw failure
-            } catch { throw CLIFailure("\(error)") }
+            let records = try location.read { archive throws(ArchiveError) in try archive.history(idNumber: idNumber) }
             guard !records.isEmpty else {
                 Terminal.print("档案中没有 \(Masking.mask(idNumber)) 的领取记录。")
                 return
@@ -138,10 +141,7 @@ struct ArchiveCommand: ParsableCommand {
         @OptionGroup var location: Location
 
         func run() throws {
-            let batches: [BatchSummary]
-            do { batches = try location.open(creating: false).batches() } catch let failure as CLIFailure {
-                throw failure
-            } catch { throw CLIFailure("\(error)") }
+            let batches = try location.read { archive throws(ArchiveError) in try archive.batches() }
             if batches.isEmpty { Terminal.print("档案中还没有批次。") }
             for batch in batches {
                 Terminal.print("\(batch.id)\t\(batch.recordedOn)\t\(batch.school)\t\(batch.year)年\(batch.term)\t\(batch.program)\t\(batch.rows) 行\t\(batch.total.groupedString) 元\t\(batch.label)")

@@ -1,4 +1,5 @@
 import Foundation
+import ZizhuCore
 
 /// The text of a stored number, as Excel would show its raw value.
 enum XLSXNumberText {
@@ -148,23 +149,9 @@ enum ExcelDate {
             guard days >= 1, days != 60 else { return nil }
             daysSince1970 = days < 60 ? days - 25_568 : days - 25_569
         }
-        let (year, month, day) = civil(daysSince1970: daysSince1970)
-        guard year <= 9999 else { return nil }
-        return DateTime(year: year, month: month, day: day, secondOfDay: min(secondOfDay, 86_399))
-    }
-
-    /// Proleptic Gregorian date from days since 1970-01-01 (H. Hinnant's `civil_from_days`).
-    static func civil(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = daysSince1970 + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
+        let date = CivilDate(daysSinceEpoch: daysSince1970)
+        guard date.year <= 9999 else { return nil }
+        return DateTime(year: date.year, month: date.month, day: date.day, secondOfDay: min(secondOfDay, 86_399))
     }
 
     static func dateString(_ value: DateTime) -> String {
