@@ -11,7 +11,9 @@ DEMO_OUT   := out/demo
 
 .PHONY: demo test deps deps-apt deps-pip build release unit readback clean bench
 
+# Shows every finding on the samples (check exits 1 when it finds errors: expected here), then writes them all.
 demo: deps release
+	-$(RELEASE) check samples
 	$(RELEASE) run samples -o $(DEMO_OUT)
 
 test: deps
