@@ -25,12 +25,10 @@ public enum BankList {
         let total = amounts.total(of: order.rows)
         let count = order.rows.count
         return try Official.run(fileName) {
-            let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
-                                                                             temporaryDirectory: temporaryDirectory))
             let title = policy.roundTitle + "银行代发清单"
-            try workbook.setProperties(DocumentProperties(title: title, subject: policy.paymentSummary, author: "zizhu",
-                                                          company: policy.school, category: "学生资助"))
-            let formats = try OfficialFormats(workbook)
+            let (workbook, formats) = try Official.openWorkbook(
+                path: path, temporaryDirectory: temporaryDirectory, title: title, subject: policy.paymentSummary,
+                company: policy.school)
             let sheet = try workbook.addWorksheet(named: sheetName)
             let lastColumn = headers.count - 1
             let sample = order.rows.prefix(2000).map { result.applicants[$0] }

@@ -23,10 +23,8 @@ public enum MissedList {
 
     static func write(_ classes: [MissedClass], title: String, toPath path: String) throws -> Int {
         try Official.run(fileName) {
-            let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true))
-            try workbook.setProperties(DocumentProperties(title: title, subject: "未申请名单", author: "zizhu",
-                                                          company: "", category: "学生资助"))
-            let formats = try OfficialFormats(workbook)
+            let (workbook, formats) = try Official.openWorkbook(
+                path: path, temporaryDirectory: nil, title: title, subject: "未申请名单", company: "")
             let sheet = try workbook.addWorksheet(named: sheetName)
             let lastColumn = headers.count - 1
             let widths: [Double] = [6, 10, 14, 10, 22, 22, 24, 10, 12]

@@ -40,12 +40,10 @@ public enum NoticeList {
         let policy = result.policy
         let period = try period(for: policy, start: start)
         return try Official.run(fileName) {
-            let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
-                                                                             temporaryDirectory: temporaryDirectory))
             let title = policy.roundTitle + "受助学生名单公示"
-            try workbook.setProperties(DocumentProperties(title: title, subject: policy.program, author: "zizhu",
-                                                          company: policy.school, category: "学生资助公示"))
-            let formats = try OfficialFormats(workbook)
+            let (workbook, formats) = try Official.openWorkbook(
+                path: path, temporaryDirectory: temporaryDirectory, title: title, subject: policy.program,
+                company: policy.school, category: "学生资助公示")
             let sheet = try workbook.addWorksheet(named: sheetName)
             let lastColumn = headers.count - 1
 

@@ -85,6 +85,17 @@ enum Official {
         return holder.isEmpty ? applicant.value(.name) : holder
     }
 
+    /// Opens a document's workbook as every document here is written: constant memory (rows in order, a few MB
+    /// whatever the size), the round's document properties, and the shared formats.
+    static func openWorkbook(path: String, temporaryDirectory: String?, title: String, subject: String,
+                             company: String, category: String = "学生资助") throws -> (Workbook, OfficialFormats) {
+        let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
+                                                                         temporaryDirectory: temporaryDirectory))
+        try workbook.setProperties(DocumentProperties(title: title, subject: subject, author: "zizhu",
+                                                      company: company, category: category))
+        return (workbook, try OfficialFormats(workbook))
+    }
+
     /// Wraps a ZizhuXLSX error with the document's name; passes other errors through.
     static func run<T>(_ document: String, _ body: () throws -> T) throws -> T {
         do {

@@ -38,13 +38,11 @@ public enum RegisterBook {
                       fillDate: CivilDate?, temporaryDirectory: String?, rowsPerSheet: Int = RegisterBook.rowsPerSheet,
                       progress: RowProgress = .silent) throws -> Int {
         try Official.run(fileName) {
-            let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
-                                                                             temporaryDirectory: temporaryDirectory))
             let policy = result.policy
             let title = policy.roundTitle + "发放花名册"
-            try workbook.setProperties(DocumentProperties(title: title, subject: policy.program, author: "zizhu",
-                                                          company: policy.school, category: "学生资助"))
-            let formats = try OfficialFormats(workbook)
+            let (workbook, formats) = try Official.openWorkbook(
+                path: path, temporaryDirectory: temporaryDirectory, title: title, subject: policy.program,
+                company: policy.school)
             var writer = RegisterSheetsWriter(result: result, order: order, amounts: amounts, workbook: workbook,
                                               formats: formats, title: title, fillDate: fillDate,
                                               rowsPerSheet: max(1, rowsPerSheet), progress: progress)

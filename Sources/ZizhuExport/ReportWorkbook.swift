@@ -21,13 +21,11 @@ public enum ReportWorkbook {
     static func write(_ result: RoundResult, toPath path: String, language: Language, showValues: Bool,
                       temporaryDirectory: String?) throws -> Int {
         try Official.run(fileName) {
-            let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
-                                                                             temporaryDirectory: temporaryDirectory))
             let policy = result.policy
             let title = policy.roundTitle + "问题清单"
-            try workbook.setProperties(DocumentProperties(title: title, subject: policy.program, author: "zizhu",
-                                                          company: policy.school, category: "学生资助审核"))
-            let formats = try OfficialFormats(workbook)
+            let (workbook, formats) = try Official.openWorkbook(
+                path: path, temporaryDirectory: temporaryDirectory, title: title, subject: policy.program,
+                company: policy.school, category: "学生资助审核")
             try writeFindings(result, workbook: workbook, formats: formats, title: title, language: language,
                               showValues: showValues)
             try writeSummary(result, workbook: workbook, formats: formats, title: title)

@@ -20,13 +20,11 @@ public enum ReturnedList {
     static func write(_ result: RoundResult, order: RosterOrder, toPath path: String,
                       temporaryDirectory: String?) throws -> Int {
         try Official.run(fileName) {
-            let workbook = try Workbook(path: path, options: WorkbookOptions(constantMemory: true,
-                                                                             temporaryDirectory: temporaryDirectory))
             let policy = result.policy
             let title = policy.roundTitle + "退回清单"
-            try workbook.setProperties(DocumentProperties(title: title, subject: policy.program, author: "zizhu",
-                                                          company: policy.school, category: "学生资助"))
-            let formats = try OfficialFormats(workbook)
+            let (workbook, formats) = try Official.openWorkbook(
+                path: path, temporaryDirectory: temporaryDirectory, title: title, subject: policy.program,
+                company: policy.school)
             var names = SheetNames(reserved: [overviewSheetName])
             let sheetNames = order.groups.map { names.unique($0.label) }
             try writeOverview(result, order: order, sheetNames: sheetNames, workbook: workbook, formats: formats,
