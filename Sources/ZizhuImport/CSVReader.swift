@@ -165,12 +165,13 @@ final class CSVReader {
                 offset = skipToLineEnd(bytes, from: offset)
                 continue
             }
-            let remaining = bytes.count - offset
+            let (length, blanks) = nextSegment(base.assumingMemoryBound(to: UInt8.self), from: offset, to: bytes.count)
+            useNeverSpace(blanks)
             let parsed = withExtendedLifetime(state) {
-                csv_parse(parser, base + offset, remaining, csvFieldCallback, csvRecordCallback, context)
+                csv_parse(parser, base + offset, length, csvFieldCallback, csvRecordCallback, context)
             }
             offset += parsed
-            if parsed < remaining {
+            if parsed < length {
                 // Strict mode refused the byte at `offset`.
                 if csv_error(parser) == CSV_EPARSE {
                     deliverBrokenRecord(.strayQuote)
@@ -185,6 +186,42 @@ final class CSVReader {
                 stopped = true
             }
         }
+    }
+
+    /// The next run of bytes to parse, and whether it is blanks (space, tab). libcsv asks its space function
+    /// about every byte; ours (`csvNeverSpace`, which keeps fields byte-exact) costs a call each time, while
+    /// without one libcsv tests for space and tab inline, answering the same for every other byte. So blanks
+    /// go through `csvNeverSpace` and the runs between them through the inline test. A tab-separated file
+    /// uses `csvNeverSpace` throughout: its tabs are delimiters, which libcsv's inline test would skip.
+    @inline(__always)
+    private func nextSegment(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (length: Int, blanks: Bool) {
+        if delimiter == .tab { return (end - start, true) }
+        var index = start
+        if isBlank(p[index]) {
+            while index < end && isBlank(p[index]) { index += 1 }
+            return (index - start, true)
+        }
+        while index + 8 <= end {
+            let word = ByteScan.load(p, index)
+            if ByteScan.hasByteBelow(word ^ 0x2020_2020_2020_2020, 1) || ByteScan.hasByteBelow(word ^ 0x0909_0909_0909_0909, 1) {
+                break
+            }
+            index += 8
+        }
+        while index < end && !isBlank(p[index]) { index += 1 }
+        return (index - start, false)
+    }
+
+    @inline(__always)
+    private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    private var usesNeverSpace = true
+
+    @inline(__always)
+    private func useNeverSpace(_ never: Bool) {
+        guard never != usesNeverSpace else { return }
+        csv_set_space_func(parser, never ? csvNeverSpace : nil)
+        usesNeverSpace = never
     }
 
     /// After a stray quote: drop the rest of the physical line, then parse again from its line end, which

@@ -53,7 +53,8 @@ struct NormalizedCell {
 enum CellNormalizer {
     static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, as kind: CellKind) -> NormalizedCell {
         if bytes.isEmpty { return NormalizedCell(value: "", original: nil, changes: []) }
-        let clean = kind == .identifier ? isPlainIdentifier(bytes) : isPlainText(bytes)
+        let clean = kind == .identifier
+            ? isPlainIdentifier(bytes) : isPlainText(bytes, keepsChinesePunctuation: kind == .text)
         let text = String(decoding: bytes, as: UTF8.self)
         if clean {
             let mayBeNumber = kind == .identifier && bytes.count > 15 && bytes[bytes.count - 1] == 0x30
@@ -64,14 +65,20 @@ enum CellNormalizer {
 
     static func normalize(_ text: String, as kind: CellKind) -> NormalizedCell {
         var copy = text
-        let clean = copy.withUTF8 { $0.isEmpty || (kind == .identifier ? isPlainIdentifier($0) : isPlainText($0)) }
+        let clean = copy.withUTF8 {
+            $0.isEmpty || (kind == .identifier
+                ? isPlainIdentifier($0) : isPlainText($0, keepsChinesePunctuation: kind == .text))
+        }
         if clean { return NormalizedCell(value: text, original: nil, changes: [], mayBeExcelNumber: kind == .identifier) }
         return normalizeSlowly(text, as: kind)
     }
 
-    /// Printable ASCII and CJK unified ideographs (U+4E00–U+9FFF: lead bytes E4–E9), no blank at either end.
+    /// Text that normalisation leaves exactly as it is: printable ASCII, CJK ideographs and the few other
+    /// characters class sheets are full of (√ ✓ × · 、。《》“”), no blank at either end. With
+    /// `keepsChinesePunctuation` (text cells) ！（），：；？ count too, since text cells keep them.
+    /// Everything accepted here is NFKC-stable; a test runs each through the slow path to prove it.
     @inline(__always)
-    static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>, keepsChinesePunctuation: Bool = true) -> Bool {
         guard let p = bytes.baseAddress, bytes.count > 0 else { return true }
         let n = bytes.count
         guard p[0] != 0x20 && p[n - 1] != 0x20 else { return false }
@@ -84,14 +91,55 @@ enum CellNormalizer {
             let byte = p[i]
             if byte >= 0x20 && byte < 0x7F {
                 i += 1
-            } else if byte >= 0xE4 && byte <= 0xE9 && i + 2 < n {
-                i += 3
-            } else {
-                return false
+                continue
             }
+            let length = stableSequenceLength(p, i, n, keepsChinesePunctuation: keepsChinesePunctuation)
+            guard length > 0 else { return false }
+            i += length
         }
         return true
     }
+
+    /// The length of the NFKC-stable character at `p[i]` (a lead byte ≥ 0x80 of valid UTF-8), or 0 when it
+    /// needs the slow path.
+    @inline(__always)
+    private static func stableSequenceLength(
+        _ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, keepsChinesePunctuation: Bool
+    ) -> Int {
+        let lead = p[i]
+        switch lead {
+        case 0xE4...0xE9:
+            // U+4000–U+9FFF: CJK ideographs (and extension A, Yijing symbols).
+            return i + 2 < n ? 3 : 0
+        case 0xC2, 0xC3:
+            guard i + 1 < n else { return 0 }
+            let scalar = (UInt32(lead & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F)
+            return scalar == 0xB7 || scalar == 0xD7 || scalar == 0xF7 ? 2 : 0  // · × ÷
+        case 0xE2, 0xE3, 0xEF:
+            guard i + 2 < n else { return 0 }
+            let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
+            if scalar >= 0x3400 && scalar <= 0x3FFF { return 3 }  // CJK extension A
+            if keepsChinesePunctuation && chinesePunctuation.contains(scalar) { return 3 }
+            return stableSymbols.contains(scalar) ? 3 : 0
+        case 0xF0:
+            // U+20000–U+2EFFF and U+30000–U+3FFFF: CJK extensions B–I (not the compatibility ideographs at
+            // U+2F800, which NFKC maps).
+            guard i + 3 < n else { return 0 }
+            let second = p[i + 1]
+            return (second >= 0xA0 && second <= 0xAE) || (second >= 0xB0 && second <= 0xB3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// Symbols and punctuation NFKC leaves alone that turn up in rosters: — ‘ ’ “ ” √ ■ □ ○ ● ★ ☆ ☑ ☒ ✓ ✔ ✕
+    /// ✖ ✗ ✘ 、 。 〇 〈 〉 《 》 「 」 『 』 【 】 〔 〕 〖 〗.
+    static let stableSymbols: Set<UInt32> = [
+        0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x221A, 0x25A0, 0x25A1, 0x25CB, 0x25CF, 0x2605, 0x2606,
+        0x2611, 0x2612, 0x2713, 0x2714, 0x2715, 0x2716, 0x2717, 0x2718,
+        0x3001, 0x3002, 0x3007, 0x3008, 0x3009, 0x300A, 0x300B, 0x300C, 0x300D, 0x300E, 0x300F, 0x3010, 0x3011,
+        0x3014, 0x3015, 0x3016, 0x3017,
+    ]
 
     /// Digits and uppercase ASCII letters only: nothing to do for an identifier.
     @inline(__always)
@@ -109,7 +157,7 @@ enum CellNormalizer {
     }
 
     /// Full-width punctuation of Chinese prose, kept in text cells: ！（），：；？
-    private static let chinesePunctuation: Set<UInt32> = [0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F]
+    static let chinesePunctuation: Set<UInt32> = [0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F]
     /// Where kept punctuation hides from NFKC: Supplementary Private Use Area-A, which NFKC leaves alone.
     private static let shelter: UInt32 = 0xF0000
 

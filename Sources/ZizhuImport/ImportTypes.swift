@@ -8,10 +8,15 @@ public struct ImportOptions: Sendable {
     /// The one sheet of an .xlsx workbook to read, by its tab name. nil reads every visible sheet that holds a
     /// roster header. Ignored for text files.
     public var sheet: String?
+    /// False reads, checks and counts every row without keeping it (`FileImport.applicants` stays empty while
+    /// `summary.rows` counts them): the import stage alone, in memory that does not grow with the file.
+    /// Text files only; a workbook's rows are always kept.
+    public var keepsRows: Bool
 
-    public init(encoding: String? = nil, sheet: String? = nil) {
+    public init(encoding: String? = nil, sheet: String? = nil, keepsRows: Bool = true) {
         self.encoding = encoding
         self.sheet = sheet
+        self.keepsRows = keepsRows
     }
 }
 

@@ -4,10 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Remembers the last few long values of each column, so that a school or bank name repeated on every row
-/// becomes one shared String instead of one heap allocation per row (time, and memory for the rows kept).
-/// Values up to 15 UTF-8 bytes are stored inline by String and need no cache; identifiers are unique per row
-/// and are not offered to it.
+/// Remembers the last few values of each column, so that a class, bank name, tier or `√` repeated on every
+/// row is checked and turned into a String once instead of once per row (time, and for long values one heap
+/// allocation per row). Identifiers are unique per row and are not offered to it; a column whose values
+/// rarely repeat (names) stops being looked up after a trial, so it costs nothing.
 final class RepeatedValueCache {
     static let slots = 8
     static let maximumLength = 64
@@ -17,6 +17,12 @@ final class RepeatedValueCache {
     private let lengths: UnsafeMutablePointer<Int>
     private let values: UnsafeMutablePointer<String>
     private let next: UnsafeMutablePointer<Int>
+    /// Per column: lookups and hits during the trial, then whether the column is still looked up.
+    private let lookups: UnsafeMutablePointer<Int>
+    private let hits: UnsafeMutablePointer<Int>
+    private let enabled: UnsafeMutablePointer<Bool>
+    /// Lookups before a column's hit rate is judged, and the share of hits it needs to stay.
+    static let trialLookups = 256
 
     init(columns: Int) {
         self.columns = max(columns, 1)
@@ -28,6 +34,12 @@ final class RepeatedValueCache {
         values.initialize(repeating: "", count: entries)
         next = .allocate(capacity: self.columns)
         next.initialize(repeating: 0, count: self.columns)
+        lookups = .allocate(capacity: self.columns)
+        lookups.initialize(repeating: 0, count: self.columns)
+        hits = .allocate(capacity: self.columns)
+        hits.initialize(repeating: 0, count: self.columns)
+        enabled = .allocate(capacity: self.columns)
+        enabled.initialize(repeating: true, count: self.columns)
     }
 
     deinit {
@@ -37,15 +49,28 @@ final class RepeatedValueCache {
         lengths.deallocate()
         storage.deallocate()
         next.deallocate()
+        lookups.deallocate()
+        hits.deallocate()
+        enabled.deallocate()
     }
+
+    /// False once `column` has shown that its values rarely repeat.
+    @inline(__always)
+    func isWorthLookingUp(column: Int) -> Bool { column < columns && enabled[column] }
 
     /// The String remembered for these bytes in `column`, if they were seen recently.
     @inline(__always)
     func value(column: Int, bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let base = bytes.baseAddress, column < columns else { return nil }
+        let trial = lookups[column] < RepeatedValueCache.trialLookups
+        if trial {
+            lookups[column] += 1
+            if lookups[column] == RepeatedValueCache.trialLookups { enabled[column] = hits[column] * 2 >= lookups[column] }
+        }
         let first = column * RepeatedValueCache.slots
         for entry in first..<(first + RepeatedValueCache.slots) where lengths[entry] == bytes.count {
             if memcmp(storage + entry * RepeatedValueCache.maximumLength, base, bytes.count) == 0 {
+                if trial { hits[column] += 1 }
                 return values[entry]
             }
         }

@@ -9,9 +9,13 @@ final class RosterAssembler {
 
     let file: String
     let firstIndex: Int
+    /// False counts the rows without keeping them: the import stage alone, in memory that does not grow.
+    let keepsRows: Bool
     private(set) var layout: ColumnLayout?
     // Appended to for every row from one thread: the dynamic exclusivity check would cost more than the append.
     @exclusivity(unchecked) private(set) var applicants: [Applicant] = []
+    /// Data rows so far, kept or not.
+    @exclusivity(unchecked) private(set) var rowCount = 0
     @exclusivity(unchecked) private(set) var findings: [Finding] = []
     /// True once the header is known to be missing: reading can stop.
     private(set) var gaveUp = false
@@ -36,9 +40,10 @@ final class RosterAssembler {
         var reported: Bool
     }
 
-    init(file: String, firstIndex: Int) {
+    init(file: String, firstIndex: Int, keepsRows: Bool = true) {
         self.file = file
         self.firstIndex = firstIndex
+        self.keepsRows = keepsRows
     }
 
     deinit { columnTable?.deallocate() }
@@ -186,26 +191,27 @@ final class RosterAssembler {
         for column in 0..<shared {
             let info = table[column]
             let bytes = record.field(column)
-            // Fast path: text that normalisation would leave as it is becomes its String directly.
+            // Fast paths: a value seen in this column lately is reused; text that normalisation would leave
+            // as it is becomes its String directly.
             switch info.kind {
             case .identifier where CellNormalizer.isPlainIdentifier(bytes):
                 row.cells.append(String(decoding: bytes, as: UTF8.self))
                 if bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0") { row.numberSuspects.append(column) }
                 continue
-            case .text where bytes.count > 15:
-                if let value = cache.value(column: column, bytes: bytes) {
-                    row.cells.append(value)
-                    continue
-                }
-                if CellNormalizer.isPlainText(bytes) {
-                    let value = String(decoding: bytes, as: UTF8.self)
-                    cache.remember(column: column, bytes: bytes, as: value)
-                    row.cells.append(value)
-                    continue
-                }
             case .text, .amount:
-                if CellNormalizer.isPlainText(bytes) {
-                    row.cells.append(String(decoding: bytes, as: UTF8.self))
+                if bytes.isEmpty {
+                    row.cells.append("")
+                    continue
+                }
+                let caches = cache.isWorthLookingUp(column: column)
+                if caches, let value = cache.value(column: column, bytes: bytes) {
+                    row.cells.append(value)
+                    continue
+                }
+                if CellNormalizer.isPlainText(bytes, keepsChinesePunctuation: info.kind == .text) {
+                    let value = String(decoding: bytes, as: UTF8.self)
+                    if caches { cache.remember(column: column, bytes: bytes, as: value) }
+                    row.cells.append(value)
                     continue
                 }
             case .identifier:
@@ -251,7 +257,7 @@ final class RosterAssembler {
             return
         }
 
-        let applicant = Applicant(layout: layout, line: line, index: firstIndex + applicants.count,
+        let applicant = Applicant(layout: layout, line: line, index: firstIndex + rowCount,
                                   cells: row.cells, originals: row.originals)
         if let problem {
             let text = ImportMessages.problem(problem)
@@ -277,7 +283,8 @@ final class RosterAssembler {
                 findings.append(Finding(.valueExcelMangled, for: applicant, field: field, value: row.cells[column]))
             }
         }
-        applicants.append(applicant)
+        rowCount += 1
+        if keepsRows { applicants.append(applicant) }
     }
 
     /// A parse problem outside any student row (above the header, or in a row that holds nothing).

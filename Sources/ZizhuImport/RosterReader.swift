@@ -51,7 +51,7 @@ public enum RosterReader {
             break
         }
 
-        let assembler = RosterAssembler(file: input.displayName, firstIndex: firstIndex)
+        let assembler = RosterAssembler(file: input.displayName, firstIndex: firstIndex, keepsRows: options.keepsRows)
         let deliver: (CSVRecord) -> Bool = { record in
             assembler.consume(record)
             return !assembler.gaveUp
@@ -80,7 +80,7 @@ public enum RosterReader {
         }
         findings += assembler.findings
         let summary = InputSummary(file: input.displayName, encoding: decoder.encoding.reportName,
-                                   headerLine: assembler.layout?.headerLine, rows: assembler.applicants.count)
+                                   headerLine: assembler.layout?.headerLine, rows: assembler.rowCount)
         return FileImport(summary: summary, layout: assembler.layout, applicants: assembler.applicants,
                           findings: findings)
     }

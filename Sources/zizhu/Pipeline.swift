@@ -15,8 +15,8 @@ struct Pipeline {
     struct Outcome {
         var files: [InputFile]
         var imports: [FileImport]
-        var result: RoundResult
         var policyName: String
+        var result: RoundResult
     }
 
     func run() throws -> Outcome {
@@ -31,36 +31,42 @@ struct Pipeline {
         } catch {
             throw CLIFailure(error.description)
         }
-        let options = ImportOptions(encoding: inputs.encoding, sheet: inputs.sheet)
+        let options = ImportOptions(encoding: inputs.encoding, sheet: inputs.sheet, keepsRows: !onlyImport)
         var imports: [FileImport] = []
         var applicants: [Applicant] = []
         var importFindings: [Finding] = []
+        var firstIndex = 0
         for (position, file) in files.enumerated() {
             Terminal.progress("读取 \(position + 1)/\(files.count) \(file.displayName) …")
             let fileImport: FileImport
             do {
-                fileImport = try RosterReader.read(file, firstIndex: applicants.count, options: options)
+                fileImport = try RosterReader.read(file, firstIndex: firstIndex, options: options)
             } catch {
                 Terminal.endProgress()
                 throw CLIFailure(error.description)
             }
+            firstIndex += fileImport.inputs.reduce(0) { $0 + $1.rows }
             applicants.append(contentsOf: fileImport.applicants)
             importFindings.append(contentsOf: fileImport.findings)
             imports.append(fileImport)
         }
-        Terminal.progress("检查 \(applicants.count) 行 …")
         let summaries = imports.flatMap(\.inputs)
-        // --only-import (for the benchmark) decides on the import findings alone.
+        if onlyImport {
+            // The import stage alone (for the benchmark): rows were counted, not kept.
+            Terminal.endProgress()
+            return Outcome(files: files, imports: imports, policyName: policyName,
+                           result: .importOnly(policy: policy, inputs: summaries, findings: importFindings))
+        }
+        Terminal.progress("检查 \(applicants.count) 行 …")
         let archiveCheck = archive?.check()
         let validator = Validator(policy: policy,
-                                  additionalChecks: (archiveCheck.map { [$0] } ?? []) + references.checks,
-                                  runsRules: !onlyImport)
+                                  additionalChecks: (archiveCheck.map { [$0] } ?? []) + references.checks)
         let result = validator.run(inputs: summaries, applicants: applicants, importFindings: importFindings)
         if let failure = archiveCheck?.failure {
             Terminal.endProgress()
             throw CLIFailure("无法查询资助档案：\(failure)")
         }
         Terminal.endProgress()
-        return Outcome(files: files, imports: imports, result: result, policyName: policyName)
+        return Outcome(files: files, imports: imports, policyName: policyName, result: result)
     }
 }

@@ -44,12 +44,45 @@ import Testing
     }
 
     @Test func plainTextFastPathIsExact() {
-        func plain(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer(CellNormalizer.isPlainText) }
+        func plain(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer { CellNormalizer.isPlainText($0) } }
         #expect(plain("张三 abc 123") && plain("中国农业银行") && plain("䶮"))
-        #expect(!plain(" 张三") && !plain("张三 ") && !plain("１") && !plain("，") && !plain("a\tb"))
+        #expect(!plain(" 张三") && !plain("张三 ") && !plain("１") && !plain("a\tb"))
+        // `，` stays as typed in a text cell, but an amount folds it.
+        #expect(plain("，") && !Array("，".utf8).withUnsafeBufferPointer {
+            CellNormalizer.isPlainText($0, keepsChinesePunctuation: false)
+        })
         // Everything the fast path accepts, NFKC leaves unchanged.
         for text in ["张三 abc 123", "中国农业银行", "䶮", "龥"] {
             #expect(CellNormalizer.normalizeSlowly(text, as: .text).original == nil)
+        }
+    }
+
+    /// Each non-ASCII character the fast path lets through, alone and between ideographs, is one the slow
+    /// path leaves exactly as it is; and the characters next to them in Unicode that NFKC does change are
+    /// still refused.
+    @Test func fastPathSymbolsAreStable() {
+        func plain(_ text: String, _ kind: CellKind) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer {
+                CellNormalizer.isPlainText($0, keepsChinesePunctuation: kind == .text)
+            }
+        }
+        let symbols = CellNormalizer.stableSymbols.compactMap(Unicode.Scalar.init).map { String($0) }
+        let punctuation = CellNormalizer.chinesePunctuation.compactMap(Unicode.Scalar.init).map { String($0) }
+        let others = ["·", "×", "÷", "㐀", "䶵", "𠀀", "𬭚", "𰀀"]
+        for text in symbols + punctuation + others {
+            for sample in [text, "张\(text)三"] {
+                #expect(plain(sample, .text), "\(sample)")
+                #expect(CellNormalizer.normalizeSlowly(sample, as: .text).original == nil, "\(sample)")
+            }
+        }
+        for text in symbols + others {
+            #expect(plain(text, .amount) && CellNormalizer.normalizeSlowly(text, as: .amount).original == nil)
+        }
+        // Full-width punctuation is kept in text but folded in amounts; NFKC changes these neighbours.
+        for text in punctuation { #expect(!plain(text, .amount)) }
+        for text in ["\u{00A0}", "\u{3000}", "\u{2026}", "\u{2160}", "\u{2460}", "\u{3200}", "\u{309B}",
+                     "\u{3131}", "\u{F900}", "\u{2F800}", "\u{FF11}", "\u{00B5}"] {
+            #expect(!plain(text, .text), "\(text.unicodeScalars.first!.value)")
         }
     }
 }

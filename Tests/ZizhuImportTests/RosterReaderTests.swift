@@ -403,12 +403,3 @@ let id4 = "37011220110214452X"
         #expect(result.findings.isEmpty)
     }
 }
-
-@Suite struct RosterReaderScanTests {
-    @Test func scanSeesEveryRecordAndCell() throws {
-        let input = InputFile(path: Fixtures.path("import/gbk_title.csv"), displayName: "gbk_title.csv")
-        let counts = try RosterReader.scan(input)
-        // 13 lines of 6 cells; the slow ones hold full-width colons and brackets (填报单位（盖章）：…, 制表人：…).
-        #expect(counts == ScanCounts(encoding: "GB18030", records: 13, cells: 78, slowCells: 5))
-    }
-}

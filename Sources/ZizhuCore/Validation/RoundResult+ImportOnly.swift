@@ -1,0 +1,26 @@
+extension RoundResult {
+    /// The round as the import alone decides it (`zizhu check --only-import`, which times the import stage):
+    /// rows were counted but not kept, a row is returned when an import finding about it is an error, and no
+    /// amount is summed (that is validation's work).
+    public static func importOnly(policy: Policy, inputs: [InputSummary], findings: [Finding]) -> RoundResult {
+        let rows = inputs.reduce(0) { $0 + $1.rows }
+        var isReturned = [Bool](repeating: false, count: rows)
+        var summary = Summary()
+        summary.rows = rows
+        for finding in findings {
+            switch finding.severity {
+            case .error:
+                summary.errors += 1
+                if let row = finding.row, row >= 0, row < rows, !isReturned[row] {
+                    isReturned[row] = true
+                    summary.returned += 1
+                }
+            case .warning: summary.warnings += 1
+            case .info: break
+            }
+        }
+        summary.accepted = rows - summary.returned
+        return RoundResult(policy: policy, inputs: inputs, applicants: [], findings: Validator.sorted(findings),
+                           isReturned: isReturned, summary: summary)
+    }
+}
