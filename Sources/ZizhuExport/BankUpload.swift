@@ -211,6 +211,38 @@ public enum BankUpload {
             return (field.align ?? .left) == .left ? value + padding : padding + value
         }
 
+        /// Why `value` cannot go into `field` of this template (zh, en), or nil when it can.
+        func problem(with value: String, field: BankTemplate.Field) -> (zh: String, en: String)? {
+            if let delimiter = template.delimiter {
+                if containsDelimiterOrLineBreak(value) {
+                    return ("“\(value)”含有分隔符“\(delimiter)”或换行", "“\(value)” holds the delimiter “\(delimiter)” or a line break")
+                }
+            } else if let width = field.width, byteWidth(value) > width {
+                let used = byteWidth(value)
+                return ("“\(value)”占 \(used) 字节，超过该字段的宽度 \(width)", "“\(value)” takes \(used) bytes, more than the field's width \(width)")
+            }
+            if !surelyEncodable(value), let bad = unencodable(in: value) {
+                return ("“\(value)”中的“\(bad)”无法用 \(template.encoding) 编码写入", "“\(bad)” in “\(value)” cannot be written in \(template.encoding)")
+            }
+            return nil
+        }
+
+        /// True without asking iconv when every character is in the encoding: any text in UTF-8 or GB18030,
+        /// ASCII and the CJK ideographs U+4E00–U+9FA5 in GBK (all of which it holds).
+        func surelyEncodable(_ value: String) -> Bool {
+            let name = template.encoding.uppercased()
+            if isUTF8 || name == "GB18030" { return true }
+            guard name == "GBK" || name == "CP936" else { return false }
+            var bytes = value.utf8.makeIterator()
+            while let byte = bytes.next() {
+                if byte < 0x80 { continue }
+                guard byte >= 0xE4 && byte <= 0xE9, let second = bytes.next(), let third = bytes.next() else { return false }
+                let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                guard scalar >= 0x4E00 && scalar <= 0x9FA5 else { return false }
+            }
+            return true
+        }
+
         /// The first character of `text` the encoding cannot represent (checked one by one: error path only).
         func unencodable(in text: String) -> Character? {
             text.first { (try? IconvConverter.encode(String($0), to: template.encoding)) == nil }

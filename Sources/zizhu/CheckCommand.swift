@@ -26,6 +26,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "警告也算失败（退出码 1）。Warnings fail too.")
     var strict = false
 
+    @Option(help: ArgumentHelp("按哪个银行上传模板检查户名等能否写入（zizhu bank --list 查看），默认取政策中的设置。", valueName: "name"))
+    var template: String?
+
     @Flag(help: .hidden)
     var onlyImport = false
 
@@ -37,7 +40,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try Pipeline(inputs: input.round, onlyImport: onlyImport, archive: try archiveOptions.open(creating: false),
-                                   crossCheck: crossCheck.source).run()
+                                   crossCheck: crossCheck.source, bankTemplate: template).run()
         let result = outcome.result
         let options = messages.reportOptions(policyName: outcome.policyName)
         switch format {

@@ -81,7 +81,8 @@ struct BankCommand: ParsableCommand {
             return
         }
         guard let output else { return }
-        let result = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false)).run().result
+        let result = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false),
+                                  bankTemplate: template).run().result
         if output.lowercased().hasSuffix(".xlsx") {
             try writeDocument(output) { try BankList.write(result, to: $0) }
         } else {

@@ -1,5 +1,6 @@
 import ZizhuArchive
 import ZizhuCore
+import ZizhuExport
 import ZizhuImport
 
 /// Reads every input and validates the round: the shared first half of check, run and the
@@ -11,6 +12,8 @@ struct Pipeline {
     var archive: AidArchive? = nil
     /// The enrolment roster and assistance lists to check against (issue 8).
     var crossCheck = CrossCheckSource()
+    /// The bank upload template whose limits the rows are checked against; nil: the policy's.
+    var bankTemplate: String? = nil
 
     struct Outcome {
         var files: [InputFile]
@@ -59,8 +62,15 @@ struct Pipeline {
         }
         Terminal.progress("检查 \(applicants.count) 行 …")
         let archiveCheck = archive?.check()
+        let bankCheck: BankTemplateCheck
+        do {
+            bankCheck = BankTemplateCheck(template: try BankTemplate.named(bankTemplate ?? policy.bank.template))
+        } catch {
+            Terminal.endProgress()
+            throw CLIFailure("\(error)")
+        }
         let validator = Validator(policy: policy,
-                                  additionalChecks: (archiveCheck.map { [$0] } ?? []) + references.checks)
+                                  additionalChecks: (archiveCheck.map { [$0] } ?? []) + references.checks + [bankCheck])
         let result = validator.run(inputs: summaries, applicants: applicants, importFindings: importFindings)
         if let failure = archiveCheck?.failure {
             Terminal.endProgress()

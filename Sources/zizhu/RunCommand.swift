@@ -35,7 +35,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // Recording creates the archive when needed; it is opened before any work so a bad archive stops early.
         let archive = try archiveOptions.open(creating: record)
-        let outcome = try Pipeline(inputs: input.round, archive: archive, crossCheck: crossCheck.source).run()
+        let outcome = try Pipeline(inputs: input.round, archive: archive, crossCheck: crossCheck.source,
+                                   bankTemplate: template).run()
         let result = outcome.result
         let reportOptions = messages.reportOptions(policyName: outcome.policyName)
         var exportOptions = ExportOptions(showValues: reportOptions.showValues)

@@ -88,3 +88,39 @@ import Testing
         #expect(unknown.status == 2)
     }
 }
+
+/// A name the bank template's encoding lacks (䶮 in GBK) is a finding on its row, so every document is written.
+@Suite struct BankTemplateLimitTests {
+    func roster(in folder: URL) throws -> String {
+        let sample = try String(contentsOfFile: CLIRunner.samples + "/高一(1)班.csv", encoding: .utf8)
+        let path = folder.appendingPathComponent("高一(1)班.csv").path
+        try sample.replacingOccurrences(of: "李欣怡", with: "李䶮").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func checkNamesTheRowAndRunWritesEveryDocument() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try roster(in: folder)
+
+        let check = try CLIRunner.run(["check", input])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("第 3 行  [错误] bank-value-unwritable  姓名"), "\(check.stdout)")
+        #expect(check.stdout.contains("“䶮”无法用 GBK 编码写入"))
+        let gb18030 = try CLIRunner.run(["check", input, "--template", "generic-gb18030"])
+        #expect(!gb18030.stdout.contains("bank-value-unwritable"))
+
+        let output = folder.appendingPathComponent("out").path
+        let run = try CLIRunner.run(["run", input, "-o", output])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("（一致）"))
+        // The bank file holds one line per accepted row between its header and its 合计 line; 李䶮 is returned.
+        let accepted = try #require(run.stdout.firstMatch(of: /通过 (\d+) \+ 退回 (\d+)/))
+        #expect(Int(accepted.2)! >= 1)
+        let bank = try Data(contentsOf: URL(fileURLWithPath: output + "/银行代发_generic.txt"))
+        let lines = bank.split(separator: 0x0A)
+        #expect(lines.count == Int(accepted.1)! + 2)
+        let returned = try String(contentsOfFile: output + "/report.json", encoding: .utf8)
+        #expect(returned.contains("bank-value-unwritable"))
+    }
+}

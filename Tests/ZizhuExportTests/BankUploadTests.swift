@@ -8,10 +8,10 @@ import ZizhuImport
     @Test func shipsGenericAndTwoOtherShapes() throws {
         let names = BankTemplate.all.map(\.name)
         #expect(names.first == "generic")
-        #expect(Set(names) == ["generic", "nongxin-pipe", "fixed-fen"])
+        #expect(Set(names) == ["generic", "generic-gb18030", "nongxin-pipe", "fixed-fen"])
         for template in BankTemplate.all {
             try template.validate()
-            #expect(template.encoding == "GBK")
+            #expect(template.encoding == (template.name == "generic-gb18030" ? "GB18030" : "GBK"))
             #expect(template.lineEnding == .crlf)
             #expect(!template.description.isEmpty)
         }

@@ -29,6 +29,9 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case cardBankMismatch = "card-bank-mismatch"
     case cardHolderMismatch = "card-holder-mismatch"
     case cardShared = "card-shared"
+    /// The bank upload template cannot carry a value of the row (a character its encoding lacks, the
+    /// delimiter, a line break, or more bytes than a fixed-width field holds).
+    case bankValueUnwritable = "bank-value-unwritable"
     // Documents
     case documentMissing = "document-missing"
     // Money and patterns
@@ -52,7 +55,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         switch self {
         case .encodingUnreadable, .headerNotFound, .columnMissing, .rowShape, .valueExcelMangled,
              .idFormat, .idChecksum, .idBirthdate, .idRegion, .studentNumberMismatch,
-             .duplicateIDInFile, .duplicateIDAcrossFiles, .cardFormat, .cardShared, .documentMissing,
+             .duplicateIDInFile, .duplicateIDAcrossFiles, .cardFormat, .cardShared, .bankValueUnwritable, .documentMissing,
              .amountInvalid, .amountNotStandard, .nameInvalid, .repeatAid, .notEnrolled:
             .error
         case .encodingGuessed, .idGenderMismatch, .idLegacy, .studentNumberTemporary, .duplicatePerson,

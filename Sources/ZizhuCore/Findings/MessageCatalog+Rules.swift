@@ -93,6 +93,11 @@ extension MessageCatalog {
             en: "The card holder “{holder}” is neither the student “{name}” nor the named guardian {guardianEn}.",
             fixZh: "资助资金应发放到学生本人或其监护人的银行卡：请更正卡号与持卡人，或补充监护人信息。",
             fixEn: "Aid is paid to the student's or the guardian's card: correct the card and holder, or add the guardian."),
+        .bankValueUnwritable: MessageTemplate(
+            zh: "银行上传模板“{template}”（{encoding}）无法写入这一行的“{field}”：{detail}。",
+            en: "The bank upload template “{template}” ({encoding}) cannot carry this row's {field}: {detailEn}.",
+            fixZh: "生僻字：请向开户银行核实该账户在银行系统中登记的户名写法，按银行的写法填入“持卡人”列后重新提交，或改用能写入该字的模板（zizhu bank --list）；分隔符、换行或超长：删去或缩短后重新提交。",
+            fixEn: "A rare character: ask the bank how the account name is registered, enter it that way in the card-holder column and resubmit, or use a template that can write it (zizhu bank --list). A delimiter, line break or over-long value: remove or shorten it and resubmit."),
         .cardShared: MessageTemplate(
             zh: "同一银行卡号用于 {count} 名学生（另见{places}）。",
             en: "One card number is used for {count} students (also {placesEn}).",

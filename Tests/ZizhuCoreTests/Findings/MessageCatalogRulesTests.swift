@@ -39,7 +39,7 @@ import ZizhuTestSupport
         let ruleCodes = Set(FindingCode.allCases).subtracting([
             .encodingUnreadable, .encodingGuessed, .headerNotFound, .columnMissing, .rowShape, .valueNormalized,
             .valueExcelMangled, .repeatAid, .enrolledElsewhere, .notEnrolled, .enrolmentMismatch,
-            .categoryUnverified, .categoryVerified,
+            .categoryUnverified, .categoryVerified, .bankValueUnwritable,
         ])
         #expect(Set(result.findings.map(\.code)) == ruleCodes,
                 "missing: \(ruleCodes.subtracting(result.findings.map(\.code)).map(\.rawValue))")
