@@ -184,12 +184,21 @@ public enum BankUpload {
         let template: BankTemplate
         let document: String
         let isUTF8: Bool
+        /// Which characters are known to encode without asking iconv.
+        private let coverage: Coverage
+        /// The delimiter when it is one byte (every shipped template's).
+        private let delimiterByte: UInt8?
+
+        private enum Coverage { case everything, asciiAndCJK, asciiOnly }
 
         init(template: BankTemplate, document: String) {
             self.template = template
             self.document = document
             let name = template.encoding.uppercased()
             isUTF8 = name == "UTF-8" || name == "UTF8"
+            coverage = isUTF8 || name == "GB18030" ? .everything : name == "GBK" || name == "CP936" ? .asciiAndCJK : .asciiOnly
+            let delimiter = template.delimiter.map { Array($0.utf8) }
+            delimiterByte = delimiter?.count == 1 ? delimiter?[0] : nil
         }
 
         /// Bytes the text takes in the file (GBK: 2 per non-ASCII character; checked again when encoding).
@@ -213,6 +222,7 @@ public enum BankUpload {
 
         /// Why `value` cannot go into `field` of this template (zh, en), or nil when it can.
         func problem(with value: String, field: BankTemplate.Field) -> (zh: String, en: String)? {
+            if surelyFits(value, field: field) { return nil }
             if let delimiter = template.delimiter {
                 if containsDelimiterOrLineBreak(value) {
                     return ("“\(value)”含有分隔符“\(delimiter)”或换行", "“\(value)” holds the delimiter “\(delimiter)” or a line break")
@@ -227,20 +237,62 @@ public enum BankUpload {
             return nil
         }
 
+        /// One pass over the bytes that clears almost every value: no delimiter or line break, within a
+        /// fixed width, and only characters the encoding surely holds. False means "look closer".
+        func surelyFits(_ value: String, field: BankTemplate.Field) -> Bool {
+            var copy = value
+            return copy.withUTF8 { bytes in
+                var width = 0
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte == 10 || byte == 13 || byte == delimiterByte { return false }
+                        width += 1
+                        index += 1
+                        continue
+                    }
+                    switch coverage {
+                    case .everything:
+                        break
+                    case .asciiAndCJK:
+                        guard byte >= 0xE4 && byte <= 0xE9, index + 2 < count else { return false }
+                        let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+                            | UInt32(bytes[index + 2] & 0x3F)
+                        guard scalar >= 0x4E00 && scalar <= 0x9FA5 else { return false }
+                    case .asciiOnly:
+                        return false
+                    }
+                    // A multi-byte character: 2 bytes in GBK, its UTF-8 length otherwise (as `byteWidth`).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    width += isUTF8 ? length : 2
+                    index += length
+                }
+                guard let delimiter = template.delimiter else { return width <= field.width ?? .max }
+                // A delimiter of several bytes is looked for as text.
+                return delimiterByte != nil || !value.contains(delimiter)
+            }
+        }
+
         /// True without asking iconv when every character is in the encoding: any text in UTF-8 or GB18030,
         /// ASCII and the CJK ideographs U+4E00–U+9FA5 in GBK (all of which it holds).
         func surelyEncodable(_ value: String) -> Bool {
-            let name = template.encoding.uppercased()
-            if isUTF8 || name == "GB18030" { return true }
-            guard name == "GBK" || name == "CP936" else { return false }
-            var bytes = value.utf8.makeIterator()
-            while let byte = bytes.next() {
-                if byte < 0x80 { continue }
-                guard byte >= 0xE4 && byte <= 0xE9, let second = bytes.next(), let third = bytes.next() else { return false }
-                let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                guard scalar >= 0x4E00 && scalar <= 0x9FA5 else { return false }
+            switch coverage {
+            case .everything: return true
+            case .asciiOnly: return value.utf8.allSatisfy { $0 < 0x80 }
+            case .asciiAndCJK:
+                var bytes = value.utf8.makeIterator()
+                while let byte = bytes.next() {
+                    if byte < 0x80 { continue }
+                    guard byte >= 0xE4 && byte <= 0xE9, let second = bytes.next(), let third = bytes.next() else {
+                        return false
+                    }
+                    let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                    guard scalar >= 0x4E00 && scalar <= 0x9FA5 else { return false }
+                }
+                return true
             }
-            return true
         }
 
         /// The first character of `text` the encoding cannot represent (checked one by one: error path only).

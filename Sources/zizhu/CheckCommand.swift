@@ -32,6 +32,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: .hidden)
     var onlyImport = false
 
+    /// With --only-import: keep the rows in memory as check does (the benchmark's baseline for validation).
+    @Flag(help: .hidden)
+    var keepRows = false
+
     mutating func validate() throws {
         if format == .xlsx && output == nil {
             throw ValidationError("--format xlsx 需要用 -o 指定输出文件，例如 -o 问题清单.xlsx")
@@ -39,7 +43,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try Pipeline(inputs: input.round, onlyImport: onlyImport, archive: try archiveOptions.open(creating: false),
+        let outcome = try Pipeline(inputs: input.round, onlyImport: onlyImport, keepsImportedRows: keepRows, archive: try archiveOptions.open(creating: false),
                                    crossCheck: crossCheck.source, bankTemplate: template).run()
         let result = outcome.result
         let options = messages.reportOptions(policyName: outcome.policyName)

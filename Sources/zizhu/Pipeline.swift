@@ -8,6 +8,8 @@ import ZizhuImport
 struct Pipeline {
     var inputs: RoundInputs
     var onlyImport = false
+    /// With `onlyImport`: keep the rows anyway, as a full check does (to time validation alone).
+    var keepsImportedRows = false
     /// Consulted for repeat aid, enrolment elsewhere and cards paid to others in earlier batches.
     var archive: AidArchive? = nil
     /// The enrolment roster and assistance lists to check against (issue 8).
@@ -34,7 +36,7 @@ struct Pipeline {
         } catch {
             throw CLIFailure(error.description)
         }
-        let options = ImportOptions(encoding: inputs.encoding, sheet: inputs.sheet, keepsRows: !onlyImport)
+        let options = ImportOptions(encoding: inputs.encoding, sheet: inputs.sheet, keepsRows: !onlyImport || keepsImportedRows)
         var imports: [FileImport] = []
         var applicants: [Applicant] = []
         var importFindings: [Finding] = []
