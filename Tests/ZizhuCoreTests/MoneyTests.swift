@@ -27,3 +27,12 @@ import Testing
         #expect(Money(fen: 99).groupedString == "0.99")
     }
 }
+
+@Suite struct TrimmingWhitespaceTests {
+    /// The byte-level shortcut answers as the Character-by-Character trim does.
+    @Test(arguments: ["", " ", "张三", " 张三", "张三 ", "\u{3000}张三\u{3000}", "\u{00A0}1150\u{00A0}", "a b", "\t\r\n",
+                      "高一(1)班", "王\u{2003}", "\u{2028}x", "x\u{0301}", "√", " √ ", "1150.00", "李䶮", "𬭚", " 𬭚"])
+    func shortcutAgreesWithTheSlowTrim(_ text: String) {
+        #expect(text.trimmingWhitespace() == Substring(text).trimmingWhitespace())
+    }
+}

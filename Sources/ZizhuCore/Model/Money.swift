@@ -94,10 +94,31 @@ extension Character {
 
 extension StringProtocol {
     /// Trims spaces, tabs, newlines, U+00A0 and U+3000 at both ends.
-    public func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String { trimmingWhitespaceByCharacter() }
+
+    fileprivate func trimmingWhitespaceByCharacter() -> String {
         let isBlank: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{00A0}" || $0 == "\u{3000}" }
         guard let start = firstIndex(where: { !isBlank($0) }) else { return "" }
         let end = lastIndex(where: { !isBlank($0) })!
         return String(self[start...end])
+    }
+}
+
+extension String {
+    /// Trims spaces, tabs, newlines, U+00A0 and U+3000 at both ends. Called for many cells of every row, and
+    /// almost none has a blank at either end: when the first and the last character begin with a printable
+    /// ASCII byte or a CJK ideograph's lead byte, nothing is blank and the string is returned as it is.
+    public func trimmingWhitespace() -> String {
+        var copy = self
+        let surelyTrimmed = copy.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            func beginsNonBlank(_ byte: UInt8) -> Bool { (byte > 0x20 && byte < 0x7F) || (byte >= 0xE4 && byte <= 0xE9) }
+            guard beginsNonBlank(first) else { return false }
+            if last < 0x80 { return beginsNonBlank(last) }
+            var lead = bytes.count - 1
+            while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            return bytes[lead] >= 0xE4 && bytes[lead] <= 0xE9
+        }
+        return surelyTrimmed ? self : trimmingWhitespaceByCharacter()
     }
 }
