@@ -55,7 +55,10 @@ struct Pipeline {
         let validator = Validator(policy: policy,
                                   additionalChecks: (archiveCheck.map { [$0] } ?? []) + references.checks,
                                   runsRules: !onlyImport)
-        let result = validator.run(inputs: summaries, applicants: applicants, importFindings: importFindings)
+        var result = validator.run(inputs: summaries, applicants: applicants, importFindings: importFindings)
+        if !crossCheck.isEmpty && !onlyImport {
+            result.crossCheck = CrossCheckSummary(result: result, roster: references.roster, lists: references.lists)
+        }
         if let failure = archiveCheck?.failure {
             Terminal.endProgress()
             throw CLIFailure("无法查询资助档案：\(failure)")

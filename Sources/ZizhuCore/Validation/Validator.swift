@@ -67,7 +67,8 @@ public struct Validator: Sendable {
         for position in applicants.indices where applicants[position].index != position {
             applicants[position].index = position
         }
-        let environment = RuleEnvironment(policy: policy, bins: bins)
+        let environment = RuleEnvironment(policy: policy, bins: bins,
+                                          proofsOnRecord: runsRules ? proofsOnRecord(applicants) : ProofsOnRecord())
         var findings = importFindings
         let flags = Validator.importFlags(importFindings, rows: applicants.count)
 
@@ -128,6 +129,16 @@ public struct Validator: Sendable {
 
         return RoundResult(policy: policy, inputs: inputs, applicants: applicants,
                            findings: Validator.sorted(findings), isReturned: isReturned, summary: summary)
+    }
+
+    /// The proofs the cross-checks find on record, when the policy lets a record stand for a proof.
+    func proofsOnRecord(_ applicants: [Applicant]) -> ProofsOnRecord {
+        var proofs = ProofsOnRecord()
+        guard policy.documents.listCountsAsProof else { return proofs }
+        for case let check as any ProofOnRecordCheck in additionalChecks {
+            proofs.formUnion(check.proofsOnRecord(for: applicants, policy: policy))
+        }
+        return proofs
     }
 
     /// Findings ordered by file, line (file-level first) and code; ties keep their emission order.
