@@ -179,6 +179,14 @@ public enum ReportWorkbook {
         }
         if let crossCheck {
             try sheet.write("合计", row: row, column: 1, format: formats.totalText)
+            let sums = table.reduce(into: [0, 0, 0, 0, 0]) { sums, entry in
+                let (counts, _) = entry
+                for (position, value) in [counts.rows, counts.rows - counts.returned, counts.returned, counts.errors,
+                                          counts.warnings].enumerated() { sums[position] += value }
+            }
+            for (offset, value) in sums.enumerated() {
+                try sheet.write(Double(value), row: row, column: 2 + offset, format: formats.count)
+            }
             for (offset, value) in crossCheckValues(crossCheck.totals).enumerated() {
                 try sheet.write(Double(value), row: row, column: 7 + offset, format: formats.count)
             }
