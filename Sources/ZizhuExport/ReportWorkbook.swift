@@ -82,17 +82,24 @@ public enum ReportWorkbook {
 
     static func writeSummary(_ result: RoundResult, workbook: Workbook, formats: OfficialFormats, title: String) throws {
         let sheet = try workbook.addWorksheet(named: summarySheetName)
-        for (column, width) in [8.0, 30, 10, 10, 10, 10, 10].enumerated() {
+        let crossCheck = result.crossCheck
+        let crossHeaders = crossCheck.map(crossCheckHeaders) ?? []
+        let lastColumn = 6 + crossHeaders.count
+        for (column, width) in ([8.0, 30, 10, 10, 10, 10, 10] + crossHeaders.map { _ in 12.0 }).enumerated() {
             try sheet.setColumns(column...column, width: width)
         }
         try sheet.setRow(0, height: 30)
-        try sheet.merge(row: 0, columns: 0...6, text: title + "汇总", format: formats.title)
+        try sheet.merge(row: 0, columns: 0...lastColumn, text: title + "汇总", format: formats.title)
         let s = result.summary
-        try sheet.merge(row: 1, columns: 0...6, text: """
+        var overview = """
             共 \(s.rows) 行：受理 \(s.accepted) 行，退回 \(s.returned) 行；错误 \(s.errors) 项，警告 \(s.warnings) 项。\
             金额：申报 \(s.amountIn.groupedString) 元 = 受理 \(s.amountAccepted.groupedString) 元 + 退回 \(s.amountReturned.groupedString) 元。
-            """, format: formats.paragraph)
-        try sheet.setRow(1, height: 36)
+            """
+        if let crossCheck {
+            overview += "\n名单核对（人）：" + CrossCheckSummary.describe(crossCheck.totals, language: .zh) + "。"
+        }
+        try sheet.merge(row: 1, columns: 0...lastColumn, text: overview, format: formats.paragraph)
+        try sheet.setRow(1, height: crossCheck == nil ? 36 : 52)
 
         // Per code, in the catalogue's order.
         var perCode: [FindingCode: (count: Int, rows: Set<Int>, severity: Severity)] = [:]
@@ -104,7 +111,7 @@ public enum ReportWorkbook {
             perCode[finding.code] = entry
         }
         var row = 3
-        try sheet.merge(row: row, columns: 0...6, text: "按问题代码", format: formats.totalText)
+        try sheet.merge(row: row, columns: 0...lastColumn, text: "按问题代码", format: formats.totalText)
         row += 1
         for (column, header) in ["序号", "代码", "严重程度", "次数", "涉及行数"].enumerated() {
             try sheet.write(header, row: row, column: column, format: formats.header)
@@ -122,13 +129,16 @@ public enum ReportWorkbook {
             number += 1
         }
 
-        // Per class (the register's classes and order): rows, accepted, returned, errors, warnings.
+        // Per class (the register's classes and order): rows, accepted, returned, errors, warnings; with the
+        // cross-checks also verified, unverified, not enrolled and missed students, and the classes where
+        // nobody applied but someone was missed.
+        typealias ClassRow = (label: String, rows: Int, returned: Int, errors: Int, warnings: Int)
         let everyone = RosterOrder(result, including: { _ in true })
         var groupOfRow = [Int32](repeating: -1, count: result.applicants.count)
         for (group, entry) in everyone.groups.enumerated() {
             for index in everyone.rows[entry.rows] { groupOfRow[index] = Int32(group) }
         }
-        var classes = everyone.groups.map { (label: $0.label, rows: $0.rows.count, returned: 0, errors: 0, warnings: 0) }
+        var classes: [ClassRow] = everyone.groups.map { ($0.label, $0.rows.count, 0, 0, 0) }
         for (index, returned) in result.isReturned.enumerated() where returned && groupOfRow[index] >= 0 {
             classes[Int(groupOfRow[index])].returned += 1
         }
@@ -138,14 +148,21 @@ public enum ReportWorkbook {
             if finding.severity == .error { classes[group].errors += 1 }
             if finding.severity == .warning { classes[group].warnings += 1 }
         }
+        // The cross-check summary groups classes by the same label and order, and adds missed-only classes.
+        var table: [(ClassRow, CrossCheckSummary.Counts?)] = classes.map { ($0, nil) }
+        if let crossCheck {
+            var byLabel: [String: ClassRow] = [:]
+            for entry in classes { byLabel[entry.label] = entry }
+            table = crossCheck.classes.map { entry in (byLabel[entry.label] ?? (entry.label, 0, 0, 0, 0), entry.counts) }
+        }
         row += 1
-        try sheet.merge(row: row, columns: 0...6, text: "按班级", format: formats.totalText)
+        try sheet.merge(row: row, columns: 0...lastColumn, text: "按班级", format: formats.totalText)
         row += 1
-        for (column, header) in ["序号", "班级", "行数", "受理", "退回", "错误", "警告"].enumerated() {
+        for (column, header) in (["序号", "班级", "行数", "受理", "退回", "错误", "警告"] + crossHeaders).enumerated() {
             try sheet.write(header, row: row, column: column, format: formats.header)
         }
         row += 1
-        for (position, entry) in classes.enumerated() {
+        for (position, (entry, counts)) in table.enumerated() {
             try sheet.write(Double(position + 1), row: row, column: 0, format: formats.serial)
             try sheet.write(entry.label, row: row, column: 1, format: formats.text)
             try sheet.write(Double(entry.rows), row: row, column: 2, format: formats.count)
@@ -153,9 +170,48 @@ public enum ReportWorkbook {
             try sheet.write(Double(entry.returned), row: row, column: 4, format: formats.count)
             try sheet.write(Double(entry.errors), row: row, column: 5, format: formats.count)
             try sheet.write(Double(entry.warnings), row: row, column: 6, format: formats.count)
+            if let counts {
+                for (offset, value) in crossCheckValues(counts).enumerated() {
+                    try sheet.write(Double(value), row: row, column: 7 + offset, format: formats.count)
+                }
+            }
             row += 1
         }
-        try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .portrait, fitToWidth: 1, fitToHeight: 0,
-                                         footer: Official.pageNumbersOnly))
+        if let crossCheck {
+            try sheet.write("合计", row: row, column: 1, format: formats.totalText)
+            let sums = table.reduce(into: [0, 0, 0, 0, 0]) { sums, entry in
+                let (counts, _) = entry
+                for (position, value) in [counts.rows, counts.rows - counts.returned, counts.returned, counts.errors,
+                                          counts.warnings].enumerated() { sums[position] += value }
+            }
+            for (offset, value) in sums.enumerated() {
+                try sheet.write(Double(value), row: row, column: 2 + offset, format: formats.count)
+            }
+            for (offset, value) in crossCheckValues(crossCheck.totals).enumerated() {
+                try sheet.write(Double(value), row: row, column: 7 + offset, format: formats.count)
+            }
+            row += 2
+            try sheet.merge(row: row, columns: 0...lastColumn, text: "说明（人数，每人每栏只计一次）："
+                                + crossCheck.notes(language: .zh), format: formats.paragraph)
+            try sheet.setRow(row, height: 48)
+        }
+        try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: crossHeaders.isEmpty ? .portrait : .landscape,
+                                         fitToWidth: 1, fitToHeight: 0, footer: Official.pageNumbersOnly))
+    }
+
+    /// The cross-check columns the round's inputs allow (verified/unverified need lists, not enrolled the
+    /// roster, missed both).
+    static func crossCheckHeaders(_ summary: CrossCheckSummary) -> [String] {
+        var headers: [String] = []
+        if summary.totals.verified != nil { headers.append("已核实") }
+        if summary.totals.unverified != nil { headers.append("未核实") }
+        if summary.totals.notEnrolled != nil { headers.append("不在籍") }
+        if summary.totals.missed != nil { headers.append("在名单未申请") }
+        return headers
+    }
+
+    /// The counts of `crossCheckHeaders`, in the same order.
+    static func crossCheckValues(_ counts: CrossCheckSummary.Counts) -> [Int] {
+        [counts.verified, counts.unverified, counts.notEnrolled, counts.missed].compactMap { $0 }
     }
 }

@@ -35,6 +35,11 @@ enum ChineseNames {
     /// Given names with characters outside GBK (4-byte in GB18030): 䶮 (CJK Ext. A) and 𬭚 (Ext. E),
     /// both in real use in personal names.
     static let rareGiven = ["䶮", "𬭚", "子䶮", "嘉𬭚"]
+    /// The characters of `rareGiven` that GBK lacks.
+    static let beyondGBK = Set("䶮𬭚".unicodeScalars)
+
+    /// True when a GBK bank file cannot carry the name.
+    static func needsGB18030(_ name: String) -> Bool { name.unicodeScalars.contains { beyondGBK.contains($0) } }
 
     static let uyghurMaleFirst = ["艾力", "买买提", "阿卜杜拉", "吐尔逊", "艾合买提", "依明", "卡德尔", "努尔兰", "亚森", "艾尔肯"]
     static let uyghurFemaleFirst = ["古丽娜尔", "阿依古丽", "热依拉", "迪丽努尔", "帕提古丽", "阿依努尔", "努尔古丽", "米热古丽", "再努尔"]

@@ -77,6 +77,11 @@ public enum RosterGenerator {
                 if let code = row.planted {
                     answers.append(PlantedAnomaly(file: fileName, line: sheet.rowLines[index], code: code.rawValue))
                 }
+                // A rare name on the account: the default bank template (GBK) cannot carry it.
+                if ChineseNames.needsGB18030(row.holder) {
+                    answers.append(PlantedAnomaly(file: fileName, line: sheet.rowLines[index],
+                                                  code: FindingCode.bankValueUnwritable.rawValue))
+                }
             }
             earlier = pickEarlier(rows: rows, lines: sheet.rowLines, file: fileName, using: &random)
         }

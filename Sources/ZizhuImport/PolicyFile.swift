@@ -227,6 +227,7 @@ public enum PolicyFile {
             return "不是严重程度：应为 error、warning 或 info"
         }
         switch type {
+        case is Bool.Type: return "应为 true 或 false"
         case is Int.Type, is Int64.Type: return "应为整数"
         case is Double.Type: return "应为数字"
         case is String.Type: return "应为文字"

@@ -63,6 +63,7 @@ struct CheckCommand: ParsableCommand {
                 throw CLIFailure("无法写入 \(output)：\(error)")
             }
             Terminal.print(Summaries.line(result.summary, language: options.language))
+            for line in Summaries.crossCheck(result, language: options.language) { Terminal.print(line) }
             Terminal.print("问题清单已写入 \(output)")
         }
         let failing = result.summary.errors > 0 || (strict && result.summary.warnings > 0)

@@ -57,10 +57,11 @@ struct Pipeline {
         }
         let summaries = imports.flatMap(\.inputs)
         if onlyImport {
-            // The import stage alone (for the benchmark): rows were counted, not kept.
+            // The import stage alone (for the benchmark): text rows were counted, not kept, unless asked.
             Terminal.endProgress()
             return Outcome(files: files, imports: imports, policyName: policyName,
-                           result: .importOnly(policy: policy, inputs: summaries, findings: importFindings))
+                           result: .importOnly(policy: policy, inputs: summaries, applicants: applicants,
+                                               findings: importFindings))
         }
         Terminal.progress("检查 \(applicants.count) 行 …")
         let archiveCheck = archive?.check()
@@ -73,7 +74,10 @@ struct Pipeline {
         }
         let validator = Validator(policy: policy,
                                   additionalChecks: (archiveCheck.map { [$0] } ?? []) + references.checks + [bankCheck])
-        let result = validator.run(inputs: summaries, applicants: applicants, importFindings: importFindings)
+        var result = validator.run(inputs: summaries, applicants: applicants, importFindings: importFindings)
+        if !crossCheck.isEmpty {
+            result.crossCheck = CrossCheckSummary(result: result, roster: references.roster, lists: references.lists)
+        }
         if let failure = archiveCheck?.failure {
             Terminal.endProgress()
             throw CLIFailure("无法查询资助档案：\(failure)")

@@ -64,6 +64,7 @@ struct RunCommand: ParsableCommand {
         }
         Terminal.print(Summaries.line(result.summary, language: language))
         Terminal.print(Summaries.conservation(result.summary, language: language))
+        for line in Summaries.crossCheck(result, language: language) { Terminal.print(line) }
         Terminal.print(language == .zh ? "已生成（\(output)）：" : "Written to \(output):")
         for entry in manifest.outputs {
             Terminal.print("  \(entry.path)")

@@ -11,6 +11,11 @@ enum Summaries {
         }
     }
 
+    /// The per-class counts of the enrolment and list checks, when the round had them.
+    static func crossCheck(_ result: RoundResult, language: Language) -> [String] {
+        result.crossCheck?.lines(language: language) ?? []
+    }
+
     static func input(_ input: InputSummary, language: Language) -> String {
         let header = input.headerLine.map { language == .zh ? "表头第 \($0) 行" : "header on line \($0)" }
             ?? (language == .zh ? "未找到表头" : "no header")

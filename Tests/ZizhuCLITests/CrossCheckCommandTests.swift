@@ -46,6 +46,68 @@ import ZizhuTestSupport
         let summary = try #require(report["summary"] as? [String: Any])
         #expect(summary["rows"] as? Int == 9)
         #expect((summary["returned"] as? Int ?? 0) >= 3)
+
+        // A list that backs a claim by ID stands for the category's proof: 张伟 (低保, his ID) and 李娜 (脱贫家庭,
+        // her guardian's ID) need no 低保证 / 扶贫帮扶手册 column; 孙强 (残疾, unverified) still needs the
+        // 残疾人证, and 杨帆 (低保, guardian by name only) the 低保证.
+        let missingColumns = findings.filter { $0["code"] as? String == "document-missing" && $0["line"] is NSNull }
+            .map { "\($0["file"] as? String ?? "") \($0["field"] as? String ?? "")" }
+        #expect(missingColumns == [
+            "高一(1)班.csv 申请表", "高一(1)班.csv 户口本", "高一(1)班.csv 身份证复印件", "高一(1)班.csv 残疾人证",
+            "高一(2)班.csv 申请表", "高一(2)班.csv 户口本", "高一(2)班.csv 身份证复印件", "高一(2)班.csv 低保证",
+        ])
+        let nameOnly = byLine["高一(2)班.csv:5"]?.first { $0["code"] as? String == "category-verified" }
+        #expect((nameOnly?["message"] as? String)?.contains("仅按姓名匹配") == true)
+
+        // Students per class: 李娜 wrote 高一1班 and 陈静 高一(3)班 (classes of the register); 孙强 applied in
+        // 高一(1)班.csv but for 高一(2)班; 黄敏 (高一(1)班) and 周杰 (高一(2)班) did not apply.
+        let counts = try #require(report["crossCheck"] as? [String: Any])
+        #expect(counts["totals"] as? [String: Int] == ["verified": 3, "unverified": 1, "notEnrolled": 3, "missed": 2])
+        let classes = try #require(counts["classes"] as? [[String: Any]])
+        #expect(classes.map { "\($0["class"] as? String ?? "") \($0["rows"] as? Int ?? -1): "
+            + "\($0["verified"] as? Int ?? -1) \($0["unverified"] as? Int ?? -1) "
+            + "\($0["notEnrolled"] as? Int ?? -1) \($0["missed"] as? Int ?? -1)" } == [
+            "高一1班 1: 1 0 0 0", "高一(1)班 3: 1 0 2 1", "高一(2)班 4: 1 1 1 1", "高一(3)班 1: 0 0 0 0",
+        ])
+        #expect((counts["enrolment"] as? [String: Any])?["students"] as? Int == 12)
+        #expect((counts["evidence"] as? [[String: Any]])?.map { $0["category"] as? String } == ["低保", "脱贫家庭", "残疾学生"])
+    }
+
+    /// The same counts in the text report, 问题清单.xlsx and the summary `run` prints.
+    @Test func textWorkbookAndRunShowThePerClassCounts() throws {
+        let inputs = [Self.path("高一(1)班.csv"), Self.path("高一(2)班.csv")]
+        let text = try CLIRunner.run(["check"] + inputs + Self.references)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("\n    高一(2)班：已核实 1，未核实 1，不在籍 1，在名单未申请 1\n"))
+        #expect(text.stdout.contains("\n    合计：已核实 3，未核实 1，不在籍 3，在名单未申请 2\n"))
+        // Without the lists the columns they give are left out.
+        let rosterOnly = try CLIRunner.run(["check"] + inputs + ["--enrolment", Self.path("在校生信息.csv"), "--lang", "en"])
+        #expect(rosterOnly.stdout.contains("\n    高一(1)班: 2 not enrolled\n"))
+        let none = try CLIRunner.run(["check"] + inputs)
+        #expect(!none.stdout.contains("名单核对"))
+
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let workbook = directory.appendingPathComponent("问题清单.xlsx").path
+        let xlsx = try CLIRunner.run(["check"] + inputs + Self.references + ["--format", "xlsx", "-o", workbook])
+        #expect(xlsx.status == 1, "\(xlsx.stderr)")
+        #expect(xlsx.stdout.contains("合计：已核实 3，未核实 1，不在籍 3，在名单未申请 2"))
+        let sheet = try #require(try XLSXReadBack.read(workbook).sheet("汇总"))
+        let header = try #require(sheet.cells.first { $0.column == 1 && $0.text == "班级" }?.row)
+        #expect(Array(sheet.rowTexts(header).suffix(4)) == ["已核实", "未核实", "不在籍", "在名单未申请"])
+        #expect(sheet.rowTexts(header + 3).first { !$0.isEmpty } == "3")
+        #expect(sheet.rowTexts(header + 3)[1] == "高一(2)班")
+        #expect(Array(sheet.rowTexts(header + 3).suffix(4)) == ["1", "1", "1", "1"])
+        #expect(sheet.rowTexts(header + 5)[1] == "合计")
+        #expect(Array(sheet.rowTexts(header + 5).dropFirst(2)) == ["9", "6", "3", "3", "3", "3", "1", "3", "2"])
+        #expect(sheet.cells.contains { $0.text?.contains("名单核对（人）：已核实 3，未核实 1，不在籍 3，在名单未申请 2。") == true })
+
+        let output = directory.appendingPathComponent("out").path
+        let run = try CLIRunner.run(["run"] + inputs + Self.references + ["-o", output, "--no-archive"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\n  高一(1)班：已核实 1，未核实 0，不在籍 2，在名单未申请 1\n"))
+        let report = try String(contentsOfFile: output + "/report.json", encoding: .utf8)
+        #expect(report.contains("\"crossCheck\""))
     }
 
     @Test func unknownKindAndMissingFileExitTwo() throws {

@@ -158,6 +158,9 @@ import ZizhuCore
         case "card-holder-mismatch":
             let holder = Oracle.normalizedName(row["持卡人"])
             return holder != name && holder != row["监护人"]
+        case "bank-value-unwritable":
+            // GBK (the default bank template) has no 䶮 or 𬭚.
+            return row["持卡人"].unicodeScalars.contains { $0 == "\u{4DAE}" || $0 == "\u{2CB5A}" }
         case "card-shared":
             return partners.contains { Oracle.normalizedIdentifier($0["银行卡号"]) == card && $0["姓名"] != row["姓名"] }
         case "document-missing":

@@ -137,6 +137,26 @@ import ZizhuCore
         #expect(error.line == yaml.components(separatedBy: "\n").firstIndex { $0.hasPrefix("year:") }.map { $0 + 1 })
     }
 
+    /// `documents.listCountsAsProof` came after the first policy files: without it a file still loads (as
+    /// true); given, it must be a boolean.
+    @Test func listCountsAsProofIsOptionalAndBoolean() throws {
+        let line = "  listCountsAsProof: true\n"
+        #expect(Policy.defaultYAML.contains(line))
+        let older = try PolicyFile.parse(Policy.defaultYAML.replacingOccurrences(of: line, with: ""), name: "p.yaml")
+        #expect(older.documents.listCountsAsProof)
+        #expect(older == Policy.default)
+        let off = try PolicyFile.parse(Policy.defaultYAML.replacingOccurrences(
+            of: line, with: "  listCountsAsProof: false\n"), name: "p.yaml")
+        #expect(!off.documents.listCountsAsProof)
+        #expect(PolicyFile.render(off).contains("listCountsAsProof: false"))
+        let yaml = Policy.defaultYAML.replacingOccurrences(of: line, with: "  listCountsAsProof: 是\n")
+        let error = try #require(error { () throws(PolicyError) in try PolicyFile.parse(yaml, name: "p.yaml") })
+        #expect(error.key == "documents.listCountsAsProof")
+        #expect(error.message == "“是”应为 true 或 false")
+        #expect(error.line == yaml.components(separatedBy: "\n").firstIndex { $0.contains("listCountsAsProof: 是") }
+            .map { $0 + 1 })
+    }
+
     @Test func duplicateKeysAreAnError() throws {
         let yaml = Policy.defaultYAML + "\nschool: 另一所学校\n"
         let error = try #require(error { () throws(PolicyError) in try PolicyFile.parse(yaml, name: "p.yaml") })

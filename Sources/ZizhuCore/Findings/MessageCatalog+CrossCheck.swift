@@ -29,8 +29,8 @@ extension MessageCatalog {
         .categoryVerified: MessageTemplate(
             zh: "困难类型“{category}”已由名单 {list} 核实（{detail}）。",
             en: "The category “{category}” is confirmed by the list {list} ({detailEn}).",
-            fixZh: "无需处理；该类型的证明材料可由名单代替（见政策）。",
-            fixEn: "Nothing to do; the list can stand for the category's proof (see the policy)."),
+            fixZh: "{note}",
+            fixEn: "{noteEn}"),
     ]
 }
 
@@ -82,8 +82,23 @@ public enum CrossCheckMessages {
         switch how {
         case .student: Text(zh: "学生本人在名单中", en: "the student is on it")
         case .guardianID: Text(zh: "监护人身份证号在名单中", en: "the guardian's ID is on it")
-        case .guardianName: Text(zh: "监护人姓名在名单中，仅按姓名匹配", en: "the guardian's name is on it, matched by name only")
+        case .guardianName: Text(zh: "监护人姓名在名单中，仅按姓名匹配，未对上身份证号",
+                                 en: "the guardian's name is on it, matched by name only, no ID number compared")
         }
+    }
+
+    /// What the clerk does with a verified claim: whether the list stands for the category's proof.
+    static func proofNote(_ how: Match, document: String, listCountsAsProof: Bool) -> Text {
+        if how == .guardianName {
+            return Text(zh: "仅按姓名匹配（可能是同名者），名单不能代替证明材料：请核对监护人身份证号，并照常收取“\(document)”。",
+                        en: "Matched by name only (it may be a namesake), so the list cannot stand for the proof: check the guardian's ID and collect the “\(document)” as usual.")
+        }
+        if listCountsAsProof {
+            return Text(zh: "无需处理；按政策，名单代替“\(document)”，不必另交。",
+                        en: "Nothing to do; under the policy the list stands for the “\(document)”.")
+        }
+        return Text(zh: "政策未允许以名单代替证明材料（documents.listCountsAsProof: false），仍需上交“\(document)”。",
+                    en: "The policy does not let the list stand for the proof (documents.listCountsAsProof: false): the “\(document)” is still required.")
     }
 
     static func unverified(category: String, lists: String) -> Text {

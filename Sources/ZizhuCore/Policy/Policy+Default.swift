@@ -41,7 +41,8 @@ extension Policy {
                               document: "情况说明", columns: ["情况说明", "家庭经济困难情况说明"]),
             ],
             genericProof: ["困难证明", "证明材料", "困难证明材料"],
-            missingMarks: ["无", "否", "×", "✗", "✘", "0", "N", "n", "no", "No", "NO", "未交", "缺", "没有", "/", "-"]
+            missingMarks: ["无", "否", "×", "✗", "✘", "0", "N", "n", "no", "No", "NO", "未交", "缺", "没有", "/", "-"],
+            listCountsAsProof: true
         ),
         age: AgeLimits(minimum: 12, maximum: 25, olderThan: 20, olderSharePercent: 5),
         sharedPhoneThreshold: 3,
@@ -144,6 +145,10 @@ extension Policy {
       genericProof: [困难证明, 证明材料, 困难证明材料]
       # 单元格写这些（或留空）表示“未提交”
       missingMarks: ["无", "否", "×", "✗", "✘", "0", "N", "n", "no", "No", "NO", "未交", "缺", "没有", "/", "-"]
+      # 困难认定名单（--evidence 类型=文件）按学生或监护人的身份证号核实了某学生的困难类型时，
+      # 是否以名单代替该类型的证明材料：true 时不再因缺少该证明而退回（仍记录 category-verified）；
+      # false 时仍要求上交证明材料。仅按监护人姓名匹配的不能代替。旧的政策文件没有此键时按 true 处理。
+      listCountsAsProof: true
 
     # 年龄（按学期开始日计算的周岁）
     age:

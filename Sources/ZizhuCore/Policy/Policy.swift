@@ -56,6 +56,34 @@ public struct Policy: Codable, Sendable, Equatable {
         public var genericProof: [String]
         /// Cell values that mean "not handed in" (besides an empty cell).
         public var missingMarks: [String]
+        /// An assistance list (`--evidence KIND=FILE`) that confirms a row's 困难类型 by the student's or a
+        /// guardian's ID meets that category's proof requirement: no `document-missing` for the proof. A match
+        /// by the guardian's name alone never does. Absent from policy files older than the key: true.
+        public var listCountsAsProof: Bool
+
+        public init(required: [Document], categoryProof: [CategoryProof], genericProof: [String],
+                    missingMarks: [String], listCountsAsProof: Bool = true) {
+            self.required = required
+            self.categoryProof = categoryProof
+            self.genericProof = genericProof
+            self.missingMarks = missingMarks
+            self.listCountsAsProof = listCountsAsProof
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case required, categoryProof, genericProof, missingMarks, listCountsAsProof
+        }
+
+        // Written by hand only so that a file from before `listCountsAsProof` still loads (as true); every
+        // other key stays required.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            required = try container.decode([Document].self, forKey: .required)
+            categoryProof = try container.decode([CategoryProof].self, forKey: .categoryProof)
+            genericProof = try container.decode([String].self, forKey: .genericProof)
+            missingMarks = try container.decode([String].self, forKey: .missingMarks)
+            listCountsAsProof = try container.decodeIfPresent(Bool.self, forKey: .listCountsAsProof) ?? true
+        }
     }
 
     public struct Document: Codable, Sendable, Equatable {

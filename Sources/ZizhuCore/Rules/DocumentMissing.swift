@@ -5,6 +5,10 @@
 /// When a file has no column at all for a document, the rows cannot say anything about it: the rule then
 /// reports the file once (line null, a warning: the clerk checks the paper files) instead of returning
 /// every row. Rows are returned only for a document their own sheet marks missing.
+///
+/// A category whose proof an official record stands for (`RuleEnvironment.isProofOnRecord`: an assistance
+/// list confirmed the claim and the policy's `documents.listCountsAsProof` allows it) needs no proof column:
+/// such a row raises neither the row finding nor the file-level one.
 struct DocumentMissing: RowRule {
     func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         let environment = row.environment
@@ -40,6 +44,7 @@ struct DocumentMissing: RowRule {
     private func checkProof(_ index: Int, _ categoryCell: String, _ row: borrowing RowContext, _ plan: DocumentPlan,
                             into findings: inout [Finding]) {
         let environment = row.environment
+        if environment.isProofOnRecord(row: row.applicant.index, category: index) { return }
         let proofColumns = plan.proof[index]
         if proofColumns.isEmpty && plan.generic.isEmpty {
             let documents = environment.documents

@@ -4,7 +4,7 @@
 public enum JSONReport {
     public static func render(_ result: RoundResult, options: ReportOptions) -> String {
         let summary = result.summary
-        let document = JSONValue.object([
+        var members: [(String, JSONValue)] = [
             ("tool", .string("zizhu")),
             ("version", .string(options.toolVersion)),
             ("policy", .string(options.policyName)),
@@ -26,6 +26,9 @@ public enum JSONReport {
                     ("rows", .int(input.rows)),
                 ])
             })),
+        ]
+        if let crossCheck = result.crossCheck { members.append(("crossCheck", crossCheckObject(crossCheck))) }
+        members.append(
             ("findings", .array(result.findings.map { finding in
                 .object([
                     ("code", .string(finding.code.rawValue)),
@@ -42,12 +45,40 @@ public enum JSONReport {
                         ])
                     })),
                 ])
-            })),
-        ])
+            })))
+        let document = JSONValue.object(members)
         var out = ""
         document.write(to: &out, indent: 0)
         out.append("\n")
         return out
+    }
+
+    /// `crossCheck` (only when the round was checked against an enrolment roster or assistance lists; an
+    /// addition to DESIGN.md's report): what was given, and students per class. A count the inputs cannot
+    /// give is null (missed needs both the roster and a list).
+    static func crossCheckObject(_ summary: CrossCheckSummary) -> JSONValue {
+        func counts(_ counts: CrossCheckSummary.Counts) -> [(String, JSONValue)] {
+            [("verified", counts.verified.map { .int($0) } ?? .null),
+             ("unverified", counts.unverified.map { .int($0) } ?? .null),
+             ("notEnrolled", counts.notEnrolled.map { .int($0) } ?? .null),
+             ("missed", counts.missed.map { .int($0) } ?? .null)]
+        }
+        return .object([
+            ("enrolment", summary.enrolment.map { .object([("file", .string($0.file)), ("students", .int($0.students))]) }
+                ?? .null),
+            ("evidence", .array(summary.evidence.map { list in
+                .object([("kind", .string(list.kind)), ("category", .string(list.category)),
+                         ("file", .string(list.file)), ("rows", .int(list.rows))])
+            })),
+            ("totals", .object(counts(summary.totals))),
+            ("classes", .array(summary.classes.map { entry in
+                var members: [(String, JSONValue)] = [
+                    ("class", .string(entry.label)), ("grade", .string(entry.grade)), ("rows", .int(entry.rows)),
+                ]
+                members += counts(entry.counts)
+                return .object(members)
+            })),
+        ])
     }
 }
 

@@ -1,8 +1,9 @@
 extension RoundResult {
     /// The round as the import alone decides it (`zizhu check --only-import`, which times the import stage):
-    /// rows were counted but not kept, a row is returned when an import finding about it is an error, and no
-    /// amount is summed (that is validation's work).
-    public static func importOnly(policy: Policy, inputs: [InputSummary], findings: [Finding]) -> RoundResult {
+    /// a row is returned when an import finding about it is an error. `applicants` are the rows when they were
+    /// kept (their amounts are then summed); rows streamed through the import are only counted, in `inputs`.
+    public static func importOnly(policy: Policy, inputs: [InputSummary], applicants: [Applicant],
+                                  findings: [Finding]) -> RoundResult {
         let rows = inputs.reduce(0) { $0 + $1.rows }
         var isReturned = [Bool](repeating: false, count: rows)
         var summary = Summary()
@@ -20,7 +21,16 @@ extension RoundResult {
             }
         }
         summary.accepted = rows - summary.returned
-        return RoundResult(policy: policy, inputs: inputs, applicants: [], findings: Validator.sorted(findings),
+        for applicant in applicants where applicant.index < rows {
+            guard let amount = applicant.amount else { continue }
+            summary.amountIn += amount
+            if isReturned[applicant.index] {
+                summary.amountReturned += amount
+            } else {
+                summary.amountAccepted += amount
+            }
+        }
+        return RoundResult(policy: policy, inputs: inputs, applicants: applicants, findings: Validator.sorted(findings),
                            isReturned: isReturned, summary: summary)
     }
 }

@@ -42,6 +42,9 @@ public struct RoundResult: Sendable {
     /// `isReturned[i]` is true when row i has an error finding.
     public let isReturned: [Bool]
     public let summary: Summary
+    /// The per-class counts of the enrolment and assistance-list checks, when the round had any (set by
+    /// the caller that loaded the references: `CrossCheckSummary(result:roster:lists:)`).
+    public var crossCheck: CrossCheckSummary?
     private let findingsByRow: [Int: [Int]]
 
     public init(policy: Policy, inputs: [InputSummary], applicants: [Applicant], findings: [Finding],

@@ -28,8 +28,10 @@ final class RuleEnvironment {
     private let proofKeys: [Set<String>]
     private let genericKeys: Set<String>
     private var once: Set<String> = []
+    /// Row index → the `categoryProof` indices whose proof an official record stands for (`ProofOnRecordCheck`).
+    private let proofsOnRecord: [Int: [Int]]
 
-    init(policy: Policy, bins: BankBINTable = .shared) {
+    init(policy: Policy, bins: BankBINTable = .shared, proofsOnRecord: ProofsOnRecord = ProofsOnRecord()) {
         self.policy = policy
         self.termStart = policy.termStartDate
         self.age = policy.age
@@ -65,6 +67,20 @@ final class RuleEnvironment {
         self.requiredKeys = documents.required.map { Set($0.columns.map(ColumnLayout.headerKey)) }
         self.proofKeys = documents.categoryProof.map { Set($0.columns.map(ColumnLayout.headerKey)) }
         self.genericKeys = Set(documents.genericProof.map(ColumnLayout.headerKey))
+        var proofIndex: [String: Int] = [:]
+        for (index, proof) in documents.categoryProof.enumerated() where proofIndex[proof.category] == nil {
+            proofIndex[proof.category] = index
+        }
+        var onRecord: [Int: [Int]] = [:]
+        for entry in proofsOnRecord.entries {
+            if let index = proofIndex[entry.category] { onRecord[entry.row, default: []].append(index) }
+        }
+        self.proofsOnRecord = onRecord
+    }
+
+    /// True when an official record stands for this row's proof of `categoryProof[category]`.
+    func isProofOnRecord(row: Int, category: Int) -> Bool {
+        !proofsOnRecord.isEmpty && proofsOnRecord[row]?.contains(category) == true
     }
 
     /// The bank an 开户行 text names, cached: a round has few distinct texts.

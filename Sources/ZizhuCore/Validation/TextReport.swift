@@ -45,6 +45,9 @@ public enum TextReport {
         out += "\n" + words.summaryTitle + "\n"
         out += "  " + words.counts(s) + "\n"
         out += "  " + words.amounts(s, balanced: balanced) + "\n"
+        if let crossCheck = result.crossCheck {
+            for line in crossCheck.lines(language: options.language) { out += "  " + line + "\n" }
+        }
         return out
     }
 

@@ -4,18 +4,15 @@
 public struct Validator: Sendable {
     public let policy: Policy
     public let additionalChecks: [any RoundCheck]
-    /// False decides on the import findings alone (`zizhu check --only-import`, to time the import stage).
-    public let runsRules: Bool
     let bins: BankBINTable
 
-    public init(policy: Policy, additionalChecks: [any RoundCheck] = [], runsRules: Bool = true) {
-        self.init(policy: policy, additionalChecks: additionalChecks, runsRules: runsRules, bins: .shared)
+    public init(policy: Policy, additionalChecks: [any RoundCheck] = []) {
+        self.init(policy: policy, additionalChecks: additionalChecks, bins: .shared)
     }
 
-    init(policy: Policy, additionalChecks: [any RoundCheck] = [], runsRules: Bool = true, bins: BankBINTable) {
+    init(policy: Policy, additionalChecks: [any RoundCheck] = [], bins: BankBINTable) {
         self.policy = policy
         self.additionalChecks = additionalChecks
-        self.runsRules = runsRules
         self.bins = bins
     }
 
@@ -67,17 +64,13 @@ public struct Validator: Sendable {
         for position in applicants.indices where applicants[position].index != position {
             applicants[position].index = position
         }
-        let environment = RuleEnvironment(policy: policy, bins: bins)
+        let environment = RuleEnvironment(policy: policy, bins: bins, proofsOnRecord: proofsOnRecord(applicants))
         var findings = importFindings
         let flags = Validator.importFlags(importFindings, rows: applicants.count)
 
         var index = RoundIndex(rows: applicants.count)
         var amounts = [Int64](repeating: 0, count: applicants.count)
         for position in applicants.indices {
-            guard runsRules else {
-                amounts[position] = applicants[position].amount?.fen ?? 0
-                continue
-            }
             let row = RowContext(applicant: applicants[position],
                                  facts: RowFacts(applicant: applicants[position], importFlags: flags[position] ?? 0,
                                                  termStart: environment.termStart),
@@ -88,10 +81,8 @@ public struct Validator: Sendable {
         }
         index.finish()
         let round = RoundContext(applicants: applicants, index: index, environment: environment)
-        if runsRules {
-            for rule in Validator.roundRules { rule.check(round, into: &findings) }
-            for check in additionalChecks { check.check(applicants, policy: policy, into: &findings) }
-        }
+        for rule in Validator.roundRules { rule.check(round, into: &findings) }
+        for check in additionalChecks { check.check(applicants, policy: policy, into: &findings) }
 
         // The policy's severities: only codes it names change.
         if !policy.severity.isEmpty {
@@ -128,6 +119,16 @@ public struct Validator: Sendable {
 
         return RoundResult(policy: policy, inputs: inputs, applicants: applicants,
                            findings: Validator.sorted(findings), isReturned: isReturned, summary: summary)
+    }
+
+    /// The proofs the cross-checks find on record, when the policy lets a record stand for a proof.
+    func proofsOnRecord(_ applicants: [Applicant]) -> ProofsOnRecord {
+        var proofs = ProofsOnRecord()
+        guard policy.documents.listCountsAsProof else { return proofs }
+        for case let check as any ProofOnRecordCheck in additionalChecks {
+            proofs.formUnion(check.proofsOnRecord(for: applicants, policy: policy))
+        }
+        return proofs
     }
 
     /// Findings ordered by file, line (file-level first) and code; ties keep their emission order.
