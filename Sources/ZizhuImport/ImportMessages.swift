@@ -57,10 +57,23 @@ enum ImportMessages {
         case .unterminatedQuote:
             Text(zh: "第 \(problem.line) 行开始的英文双引号一直没有闭合，第 \(problem.line)–\(problem.endLine) 行被当成了一个单元格，这些行没有读入",
                  en: "The double quote opened on line \(problem.line) is never closed, so lines \(problem.line)–\(problem.endLine) ran into one cell and were not read")
+        case .cellTooLarge:
+            Text(zh: "第 \(problem.line) 行有一个单元格超过 1 MB（Excel 的单元格最多 32,767 个字符），该行从这个单元格起的内容没有读入；其他行照常读取",
+                 en: "A cell on line \(problem.line) is over 1 MB (an Excel cell holds at most 32,767 characters); that line was not read from this cell on, other lines were")
+        case .quotedCellTooLarge:
+            Text(zh: "第 \(problem.line) 行开始的引号中的单元格超过 1 MB（Excel 的单元格最多 32,767 个字符），多半是英文双引号没有闭合；从这里起，文件的其余内容都没有读入",
+                 en: "The quoted cell starting on line \(problem.line) is over 1 MB (an Excel cell holds at most 32,767 characters), most likely a double quote that is never closed; the rest of the file from there was not read")
         case .parserFailure:
             Text(zh: "第 \(problem.line) 行的单元格过大，无法读取",
                  en: "A cell on line \(problem.line) is too large to read")
         }
+    }
+
+    static func cellTooLong(header: String, column: Int, characters: Int) -> Text {
+        let zhName = header.isEmpty ? "第 \(column + 1) 列" : "“\(header)”"
+        let enName = header.isEmpty ? "column \(column + 1)" : "“\(header)”"
+        return Text(zh: "\(zhName)一格有 \(characters) 个字符，超过 Excel 单元格的上限 32,767 个字符（不会是在 Excel 中填写的），各文档中只保留其开头",
+                    en: "The \(enName) cell holds \(characters) characters, more than the 32,767 an Excel cell can hold (it was not typed in Excel); the documents keep only its start")
     }
 
     // MARK: value-normalized

@@ -4,6 +4,8 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case encodingUnreadable = "encoding-unreadable"
     case encodingGuessed = "encoding-guessed"
     case headerNotFound = "header-not-found"
+    /// A header and nothing under it: the blank template sent back, or a sheet whose rows were never typed.
+    case noDataRows = "no-data-rows"
     case columnMissing = "column-missing"
     case rowShape = "row-shape"
     case valueNormalized = "value-normalized"
@@ -50,7 +52,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
 
     public var defaultSeverity: Severity {
         switch self {
-        case .encodingUnreadable, .headerNotFound, .columnMissing, .rowShape, .valueExcelMangled,
+        case .encodingUnreadable, .headerNotFound, .noDataRows, .columnMissing, .rowShape, .valueExcelMangled,
              .idFormat, .idChecksum, .idBirthdate, .idRegion, .studentNumberMismatch,
              .duplicateIDInFile, .duplicateIDAcrossFiles, .cardFormat, .cardShared, .documentMissing,
              .amountInvalid, .amountNotStandard, .nameInvalid, .repeatAid, .notEnrolled:
