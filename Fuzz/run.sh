@@ -16,14 +16,16 @@ cd "$(dirname "$0")/.build/fuzz"
 mkdir -p "corpus-$kind" crashes
 log="$kind.log"
 status=0
+started=$(date +%s)
 # nice: the fuzzer takes what the machine has left over and never starves a build.
-nice -n 19 "../release/$target" "corpus-$kind" "seeds-$kind" -dict="$kind.dict" -max_len=$max_len \
+SWIFT_BACKTRACE=enable=no nice -n 19 "../release/$target" "corpus-$kind" "seeds-$kind" -dict="$kind.dict" -max_len=$max_len \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="crashes/$kind-" "$@" > "$log" 2>&1 || status=$?
+elapsed=$(( $(date +%s) - started ))
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
-summary="fuzz $kind: ${runs:-?} executions in ${seconds} s (${rate:-?}/s), $cov, corpus $(ls "corpus-$kind" | wc -l) inputs"
+summary="fuzz $kind: ${runs:-?} executions in ${elapsed} s (${rate:-?}/s), $cov, corpus $(ls "corpus-$kind" | wc -l) inputs"
 echo "$summary"
 # Every run is added to a ledger, for the totals in README.md.
 echo "$(date -u +%FT%TZ) $(git -C ../../.. rev-parse --short HEAD 2>/dev/null) exit=$status $summary" >> ledger.txt

@@ -33,6 +33,13 @@ enum ImportMessages {
                     en: "decoding as \(encoding.reportName) failed near line \(line) (the file may be damaged, or not in \(encoding.reportName))")
     }
 
+    static func mixedEncodings(firstNonUTF8Line line: Int) -> Text {
+        let before = line > 2 ? "第 1–\(line - 1) 行" : line == 2 ? "第 1 行" : "第 1 行的开头"
+        let enBefore = line > 2 ? "lines 1–\(line - 1) are" : line == 2 ? "line 1 is" : "the start of line 1 is"
+        return Text(zh: "\(before)是 UTF-8 文本，第 \(line) 行的内容却不是，按 GB18030/GBK 也读不通：文件像是由不同编码的内容拼接而成",
+                    en: "\(enBefore) UTF-8 text but line \(line) is not, and the file does not read as GB18030/GBK either: it looks pasted together from two encodings")
+    }
+
     static func nulBytes(line: Int) -> Text {
         Text(zh: "第 \(line) 行附近含有 NUL（0x00）字节，不是文本表格（可能是二进制文件，或不带 BOM 的 UTF-16 文本）",
              en: "it holds NUL (0x00) bytes near line \(line), so it is not a text sheet (a binary file, or UTF-16 without a byte-order mark)")

@@ -68,7 +68,8 @@ public enum RosterReader {
             let line = outcome.problemLine ?? 1
             let detail = problem == .nulByte
                 ? ImportMessages.nulBytes(line: line)
-                : ImportMessages.undecodable(decoder.encoding, guessed: decoder.guessed, line: line)
+                : decoder.firstNonUTF8Line.map(ImportMessages.mixedEncodings(firstNonUTF8Line:))
+                    ?? ImportMessages.undecodable(decoder.encoding, guessed: decoder.guessed, line: line)
             return unreadable(input, encoding: decoder.encoding.reportName, detail: detail)
         }
         assembler.finish()
