@@ -4,8 +4,6 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case encodingUnreadable = "encoding-unreadable"
     case encodingGuessed = "encoding-guessed"
     case headerNotFound = "header-not-found"
-    /// A header and nothing under it: the blank template sent back, or a sheet whose rows were never typed.
-    case noDataRows = "no-data-rows"
     case columnMissing = "column-missing"
     case rowShape = "row-shape"
     case valueNormalized = "value-normalized"
@@ -49,6 +47,9 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case enrolmentMismatch = "enrolment-mismatch"
     case categoryUnverified = "category-unverified"
     case categoryVerified = "category-verified"
+    // Import, added later: new cases go last, so code built against the earlier list keeps its meaning.
+    /// A header and nothing under it: the blank template sent back, or a sheet whose rows were never typed.
+    case noDataRows = "no-data-rows"
 
     public var defaultSeverity: Severity {
         switch self {
