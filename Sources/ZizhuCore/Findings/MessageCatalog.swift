@@ -46,13 +46,23 @@ public enum MessageCatalog {
     }
 
     private static func render(_ template: String, _ finding: Finding, showValues: Bool, language: Language) -> String {
-        var text = template
         var arguments = finding.arguments
         arguments["field"] = arguments["field"] ?? finding.field ?? ""
         arguments["value"] = clipped(finding.value ?? "", to: longestValue, language: language)
-        for (key, value) in arguments {
-            text = text.replacingAll("{\(key)}", with: clipped(value, to: longestArgument, language: language))
+        // One pass over the template: a value that itself holds `{file}` (a cell can hold anything) stays as typed.
+        var text = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            text += rest[..<open]
+            let key = String(rest[rest.index(after: open)..<close])
+            if let value = arguments[key] {
+                text += clipped(value, to: longestArgument, language: language)
+            } else {
+                text += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
+        text += rest
         return showValues ? text : Masking.maskIdentifiers(in: text)
     }
 
