@@ -40,6 +40,11 @@ enum ImportMessages {
                     en: "\(enBefore) UTF-8 text but line \(line) is not, and the file does not read as GB18030/GBK either: it looks pasted together from two encodings")
     }
 
+    static func truncatedCharacter(_ encoding: TextEncoding, line: Int) -> Text {
+        Text(zh: "文件在第 \(line) 行中途结束，最后一个字符只有一半（按 \(encoding.reportName) 读取）：文件多半没有下载或复制完整",
+             en: "the file ends in the middle of a character on line \(line) (read as \(encoding.reportName)): it was most likely not downloaded or copied in full")
+    }
+
     static func nulBytes(line: Int) -> Text {
         Text(zh: "第 \(line) 行附近含有 NUL（0x00）字节，不是文本表格（可能是二进制文件，或不带 BOM 的 UTF-16 文本）",
              en: "it holds NUL (0x00) bytes near line \(line), so it is not a text sheet (a binary file, or UTF-16 without a byte-order mark)")

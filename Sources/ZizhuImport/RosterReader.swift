@@ -66,10 +66,13 @@ public enum RosterReader {
 
         if let problem = decoder.problem {
             let line = outcome.problemLine ?? 1
-            let detail = problem == .nulByte
-                ? ImportMessages.nulBytes(line: line)
-                : decoder.firstNonUTF8Line.map(ImportMessages.mixedEncodings(firstNonUTF8Line:))
+            let detail = switch problem {
+            case .nulByte: ImportMessages.nulBytes(line: line)
+            case .truncatedCharacter: ImportMessages.truncatedCharacter(decoder.encoding, line: line)
+            case .invalidBytes:
+                decoder.firstNonUTF8Line.map(ImportMessages.mixedEncodings(firstNonUTF8Line:))
                     ?? ImportMessages.undecodable(decoder.encoding, guessed: decoder.guessed, line: line)
+            }
             return unreadable(input, encoding: decoder.encoding.reportName, detail: detail)
         }
         assembler.finish()

@@ -10,6 +10,8 @@ enum DecodeProblem: Equatable, Sendable {
     case invalidBytes
     /// A NUL byte, which no text roster holds (binary data, or UTF-16 read as something else).
     case nulByte
+    /// The file ends inside a character: a download or copy cut short.
+    case truncatedCharacter
 }
 
 /// Turns a file of UTF-8, UTF-16 or GB18030 into a stream of valid UTF-8 blocks.
@@ -165,12 +167,14 @@ final class TextDecoder {
 
     private func finishDecoding(_ sink: (UnsafeRawBufferPointer) -> Bool) {
         if let converter {
+            let cut = converter.holdsPartialCharacter
             converted.removeAll(keepingCapacity: true)
             let invalidBefore = converter.invalidBytes
             converter.convert(UnsafeRawBufferPointer(start: nil, count: 0), final: true, into: &converted)
             _ = emitConverted(invalidBefore: invalidBefore, sink)
+            if cut && problem == .invalidBytes { problem = .truncatedCharacter }
         } else if validator.isMidSequence {
-            problem = .invalidBytes
+            problem = .truncatedCharacter
         }
     }
 
