@@ -9,7 +9,7 @@ SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE    := .build/release/zizhu
 DEMO_OUT   := out/demo
 
-.PHONY: demo test deps deps-apt deps-pip build release unit readback clean bench
+.PHONY: demo test deps deps-apt deps-pip build release unit readback clean bench fuzz
 
 # Shows every finding on the samples (check exits 1 when it finds errors: expected here), then writes them all.
 demo: deps release
@@ -48,5 +48,14 @@ deps-pip:
 bench: deps release
 	$(PYTHON) Benchmarks/run.py
 
+# libFuzzer on the CSV and XLSX readers (Fuzz/, a package of its own; not part of `make test`).
+# FUZZ_SECONDS per target; the corpus grows in Fuzz/.build/fuzz and crashes land in Fuzz/.build/fuzz/crashes.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address
+	$(PYTHON) Fuzz/make_corpus.py Fuzz/.build/fuzz
+	Fuzz/run.sh csv $(FUZZ_SECONDS)
+	Fuzz/run.sh xlsx $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build out
+	rm -rf .build out Fuzz/.build

@@ -50,6 +50,10 @@ struct CSVProblem: Equatable, Sendable {
         case unterminatedQuote
         /// libcsv could not grow its buffer.
         case parserFailure
+        /// An unquoted cell longer than `CSVReader.maximumFieldBytes`: the rest of its line is skipped.
+        case cellTooLarge
+        /// A quoted cell longer than `CSVReader.maximumFieldBytes`: an open quote, or a giant cell; reading stops.
+        case quotedCellTooLarge
     }
 
     var kind: Kind
@@ -182,8 +186,15 @@ final class CSVReader {
                     stopped = true
                 }
             } else if parser.pointee.entry_pos > CSVReader.maximumFieldBytes {
-                deliverBrokenRecord(.unterminatedQuote)
-                stopped = true
+                if parser.pointee.quoted != 0 {
+                    deliverBrokenRecord(.quotedCellTooLarge)
+                    stopped = true
+                } else {
+                    // An unquoted cell cannot span lines: drop the rest of this one and read on.
+                    deliverBrokenRecord(.cellTooLarge)
+                    resetParser()
+                    skippingToLineEnd = true
+                }
             }
         }
     }

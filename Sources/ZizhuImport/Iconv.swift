@@ -20,6 +20,8 @@ public final class IconvConverter {
     public private(set) var invalidBytes = 0
     /// A partial character carried from the end of one chunk to the next.
     private var carry: [UInt8] = []
+    /// The input so far ends inside a character (which the next chunk may complete).
+    public var holdsPartialCharacter: Bool { !carry.isEmpty }
     /// Windows CP936 writes € as the single byte 0x80, which glibc's GB18030 rejects. When set, a lone 0x80
     /// decodes to € instead of counting as invalid (TOOLCHAIN.md section 5).
     public var decodesLoneByte80AsEuro = false

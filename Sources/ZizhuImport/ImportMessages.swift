@@ -33,6 +33,18 @@ enum ImportMessages {
                     en: "decoding as \(encoding.reportName) failed near line \(line) (the file may be damaged, or not in \(encoding.reportName))")
     }
 
+    static func mixedEncodings(firstNonUTF8Line line: Int) -> Text {
+        let before = line > 2 ? "第 1–\(line - 1) 行" : line == 2 ? "第 1 行" : "第 1 行的开头"
+        let enBefore = line > 2 ? "lines 1–\(line - 1) are" : line == 2 ? "line 1 is" : "the start of line 1 is"
+        return Text(zh: "\(before)是 UTF-8 文本，第 \(line) 行的内容却不是，按 GB18030/GBK 也读不通：文件像是由不同编码的内容拼接而成",
+                    en: "\(enBefore) UTF-8 text but line \(line) is not, and the file does not read as GB18030/GBK either: it looks pasted together from two encodings")
+    }
+
+    static func truncatedCharacter(_ encoding: TextEncoding, line: Int) -> Text {
+        Text(zh: "文件在第 \(line) 行中途结束，最后一个字符只有一半（按 \(encoding.reportName) 读取）：文件多半没有下载或复制完整",
+             en: "the file ends in the middle of a character on line \(line) (read as \(encoding.reportName)): it was most likely not downloaded or copied in full")
+    }
+
     static func nulBytes(line: Int) -> Text {
         Text(zh: "第 \(line) 行附近含有 NUL（0x00）字节，不是文本表格（可能是二进制文件，或不带 BOM 的 UTF-16 文本）",
              en: "it holds NUL (0x00) bytes near line \(line), so it is not a text sheet (a binary file, or UTF-16 without a byte-order mark)")
@@ -57,10 +69,23 @@ enum ImportMessages {
         case .unterminatedQuote:
             Text(zh: "第 \(problem.line) 行开始的英文双引号一直没有闭合，第 \(problem.line)–\(problem.endLine) 行被当成了一个单元格，这些行没有读入",
                  en: "The double quote opened on line \(problem.line) is never closed, so lines \(problem.line)–\(problem.endLine) ran into one cell and were not read")
+        case .cellTooLarge:
+            Text(zh: "第 \(problem.line) 行有一个单元格超过 1 MB（Excel 的单元格最多 32,767 个字符），该行从这个单元格起的内容没有读入；其他行照常读取",
+                 en: "A cell on line \(problem.line) is over 1 MB (an Excel cell holds at most 32,767 characters); that line was not read from this cell on, other lines were")
+        case .quotedCellTooLarge:
+            Text(zh: "第 \(problem.line) 行开始的引号中的单元格超过 1 MB（Excel 的单元格最多 32,767 个字符），多半是英文双引号没有闭合；从这里起，文件的其余内容都没有读入",
+                 en: "The quoted cell starting on line \(problem.line) is over 1 MB (an Excel cell holds at most 32,767 characters), most likely a double quote that is never closed; the rest of the file from there was not read")
         case .parserFailure:
             Text(zh: "第 \(problem.line) 行的单元格过大，无法读取",
                  en: "A cell on line \(problem.line) is too large to read")
         }
+    }
+
+    static func cellTooLong(header: String, column: Int, characters: Int) -> Text {
+        let zhName = header.isEmpty ? "第 \(column + 1) 列" : "“\(header)”"
+        let enName = header.isEmpty ? "column \(column + 1)" : "“\(header)”"
+        return Text(zh: "\(zhName)一格有 \(characters) 个字符，超过 Excel 单元格的上限 32,767 个字符（不会是在 Excel 中填写的），各文档中只保留其开头",
+                    en: "The \(enName) cell holds \(characters) characters, more than the 32,767 an Excel cell can hold (it was not typed in Excel); the documents keep only its start")
     }
 
     // MARK: value-normalized

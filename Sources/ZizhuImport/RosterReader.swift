@@ -66,9 +66,13 @@ public enum RosterReader {
 
         if let problem = decoder.problem {
             let line = outcome.problemLine ?? 1
-            let detail = problem == .nulByte
-                ? ImportMessages.nulBytes(line: line)
-                : ImportMessages.undecodable(decoder.encoding, guessed: decoder.guessed, line: line)
+            let detail = switch problem {
+            case .nulByte: ImportMessages.nulBytes(line: line)
+            case .truncatedCharacter: ImportMessages.truncatedCharacter(decoder.encoding, line: line)
+            case .invalidBytes:
+                decoder.firstNonUTF8Line.map(ImportMessages.mixedEncodings(firstNonUTF8Line:))
+                    ?? ImportMessages.undecodable(decoder.encoding, guessed: decoder.guessed, line: line)
+            }
             return unreadable(input, encoding: decoder.encoding.reportName, detail: detail)
         }
         assembler.finish()
@@ -79,6 +83,11 @@ public enum RosterReader {
                                     arguments: ["encoding": decoder.encoding.reportName, "file": input.displayName]))
         }
         findings += assembler.findings
+        // Only a file this large can hold a cell over the limit.
+        if source.size > longestCell { findings += oversizedCells(assembler.applicants) }
+        if let layout = assembler.layout, assembler.applicants.isEmpty {
+            findings.append(noDataRows(input.displayName, headerLine: layout.headerLine))
+        }
         let summary = InputSummary(file: input.displayName, encoding: decoder.encoding.reportName,
                                    headerLine: assembler.layout?.headerLine, rows: assembler.rowCount)
         return FileImport(summary: summary, layout: assembler.layout, applicants: assembler.applicants,
@@ -205,6 +214,35 @@ public enum RosterReader {
             self.batch = channel.emptyBatch()
             return true
         }
+    }
+
+    /// The most characters an Excel cell holds. A longer cell was not typed in Excel, and no document can show it.
+    static let longestCell = 32_767
+
+    /// A row-shape error for each cell over `longestCell` characters: the row goes back to the class teacher
+    /// (the returned list shows the cell's start) instead of reaching the register cut short.
+    static func oversizedCells(_ applicants: [Applicant]) -> [Finding] {
+        var findings: [Finding] = []
+        for applicant in applicants {
+            for column in applicant.cells.indices {
+                let typed = applicant.original(column: column)
+                guard typed.utf8.count > longestCell else { continue }
+                let characters = typed.unicodeScalars.count
+                guard characters > longestCell else { continue }
+                let headers = applicant.layout.headers
+                let text = ImportMessages.cellTooLong(header: column < headers.count ? headers[column] : "",
+                                                      column: column, characters: characters)
+                findings.append(Finding(.rowShape, for: applicant, field: nil,
+                                        arguments: ["detail": text.zh, "detailEn": text.en]))
+            }
+        }
+        return findings
+    }
+
+    /// A header with no row under it: an error, or the file would pass without a word.
+    static func noDataRows(_ file: String, headerLine: Int) -> Finding {
+        Finding(.noDataRows, at: SourceLocation(file: file, line: nil),
+                arguments: ["file": file, "headerLine": String(headerLine)])
     }
 
     /// A file whose text cannot be trusted: one error, no rows.

@@ -10,6 +10,8 @@ enum DecodeProblem: Equatable, Sendable {
     case invalidBytes
     /// A NUL byte, which no text roster holds (binary data, or UTF-16 read as something else).
     case nulByte
+    /// The file ends inside a character: a download or copy cut short.
+    case truncatedCharacter
 }
 
 /// Turns a file of UTF-8, UTF-16 or GB18030 into a stream of valid UTF-8 blocks.
@@ -32,6 +34,9 @@ final class TextDecoder {
     private(set) var problem: DecodeProblem?
     /// True when the input ended before any byte (an empty file).
     private(set) var isEmpty = false
+    /// For a file guessed as GB18030 whose first bytes are good UTF-8 Chinese: the line of the first byte that
+    /// is not UTF-8. Should GB18030 fail too, the file was pasted together from two encodings.
+    private(set) var firstNonUTF8Line: Int?
 
     /// Raw bytes read but not decoded yet: the sniffed prefix, or bytes held for an encoding decision.
     private let pending = ByteBuffer(capacity: 1 << 16)
@@ -65,6 +70,7 @@ final class TextDecoder {
         let wholeFile = source.reachedEnd && pending.count <= window
         switch EncodingSniffer.sniff(prefix, wholeFile: wholeFile, override: override) {
         case .settled(let encoding, let bomLength, let guessed):
+            if encoding == .gb18030 && guessed { firstNonUTF8Line = TextDecoder.firstNonUTF8Line(prefix) }
             try settle(encoding, guessed: guessed, displayName: displayName)
             pending.removeFirst(bomLength)
         case .asciiSoFar:
@@ -161,12 +167,14 @@ final class TextDecoder {
 
     private func finishDecoding(_ sink: (UnsafeRawBufferPointer) -> Bool) {
         if let converter {
+            let cut = converter.holdsPartialCharacter
             converted.removeAll(keepingCapacity: true)
             let invalidBefore = converter.invalidBytes
             converter.convert(UnsafeRawBufferPointer(start: nil, count: 0), final: true, into: &converted)
             _ = emitConverted(invalidBefore: invalidBefore, sink)
+            if cut && problem == .invalidBytes { problem = .truncatedCharacter }
         } else if validator.isMidSequence {
-            problem = .invalidBytes
+            problem = .truncatedCharacter
         }
     }
 
@@ -192,6 +200,19 @@ final class TextDecoder {
             return false
         }
         return sink(bytes)
+    }
+
+    /// The line of the first byte that is not UTF-8, when at least three characters of multibyte UTF-8 come before it
+    /// (GBK text is seldom valid UTF-8 for that long).
+    static func firstNonUTF8Line(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var validator = UTF8Validator()
+        guard let bad = validator.validate(bytes), validator.multibyteBytes >= 9 else { return nil }
+        var line = 1
+        for index in 0..<bad {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) { line += 1 }
+        }
+        return line
     }
 
     static func asciiPrefixLength(_ bytes: UnsafeRawBufferPointer) -> Int {

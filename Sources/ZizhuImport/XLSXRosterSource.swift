@@ -98,9 +98,13 @@ enum XLSXRosterSource {
             if firstLayout == nil { firstLayout = assembler.layout }
             findings += mergeMangled(mangled, intact: intact, into: assembler.findings,
                                      applicants: assembler.applicants)
+            findings += RosterReader.oversizedCells(assembler.applicants)
             applicants += assembler.applicants
             sheetInputs.append(InputSummary(file: name, encoding: encoding, headerLine: assembler.layout?.headerLine,
                                             rows: assembler.applicants.count))
+        }
+        if applicants.isEmpty, let firstLayout {
+            findings.append(RosterReader.noDataRows(input.displayName, headerLine: firstLayout.headerLine))
         }
         let summary = InputSummary(file: input.displayName, encoding: encoding,
                                    headerLine: firstLayout?.headerLine, rows: applicants.count)

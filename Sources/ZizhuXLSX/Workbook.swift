@@ -239,8 +239,13 @@ public final class Worksheet {
     // MARK: Cells (the hot path: one bounds check, one C call, errors built only on failure)
 
     /// Writes text. CR LF and lone CR become LF (Excel's line break; a raw CR is stored as `_x000D_`).
-    /// Empty text writes a formatted blank, or nothing without a format.
+    /// Empty text writes a formatted blank, or nothing without a format. Text longer than a cell can hold is cut
+    /// to `maximumTextLength` characters, the last one `…`: one oversized input cell must not stop a whole round.
     public func write(_ text: String, row: Int, column: Int, format: Format? = nil) throws {
+        if text.utf8.count > Worksheet.maximumTextLength, text.unicodeScalars.count > Worksheet.maximumTextLength {
+            let kept = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Worksheet.maximumTextLength - 1)))
+            return try write(kept + "…", row: row, column: column, format: format)
+        }
         let formatHandle = try prepare(row: row, column: column, format: format)
         let handle = self.handle
         let r = UInt32(truncatingIfNeeded: row)

@@ -148,8 +148,23 @@ func parseCSV(_ text: String, delimiter: CSVDelimiter = .comma, blockSize: Int =
         var bytes = Array("a,b\n1,\"".utf8)
         bytes += Array(repeating: UInt8(ascii: "x"), count: CSVReader.maximumFieldBytes + 10)
         let parsed = parseCSV(bytes, blockSize: 1 << 16)
-        #expect(parsed.problems.map(\.kind) == [.unterminatedQuote])
+        #expect(parsed.problems.map(\.kind) == [.quotedCellTooLarge])
         #expect(parsed.records == [["a", "b"], ["1"]])
+    }
+
+    /// An unquoted cell cannot span lines, so a giant one costs only the rest of its line (issue 7). The size is
+    /// checked between blocks, so the cell is made long enough to be still open after 1 MiB at any block size.
+    @Test func aHugeUnquotedCellSkipsOnlyItsLine() {
+        var bytes = Array("a,b,c\r\n1,".utf8)
+        bytes += Array(repeating: UInt8(ascii: "9"), count: 2 * CSVReader.maximumFieldBytes + 10)
+        bytes += Array(",tail\r\n2,3,4\r\n".utf8)
+        for blockSize in [1 << 16, 1 << 20] {
+            let parsed = parseCSV(bytes, blockSize: blockSize)
+            #expect(parsed.problems == [CSVProblem(kind: .cellTooLarge, line: 2, endLine: 2)])
+            #expect(parsed.records.map { $0.map(\.count) } == [[1, 1, 1], [1], [1, 1, 1]], "a cell was not cut")
+            #expect(parsed.records == [["a", "b", "c"], ["1"], ["2", "3", "4"]])
+            #expect(parsed.lines == [1, 2, 3])
+        }
     }
 
     // MARK: full-width comma

@@ -403,3 +403,46 @@ let id4 = "37011220110214452X"
         #expect(result.findings.isEmpty)
     }
 }
+
+/// Inputs that used to pass in silence or with the wrong words (issue 7).
+@Suite struct RosterReaderBadInputTests {
+    @Test func headerWithoutRowsIsAnError() throws {
+        let result = try readBytes(Array("XX中学名单\r\n序号,姓名,身份证号,资助金额\r\n合计,,,0\r\n".utf8))
+        #expect(result.applicants.isEmpty)
+        #expect(result.findings.map(\.code) == [.noDataRows])
+        #expect(result.findings.first?.arguments["headerLine"] == "2")
+        #expect(result.findings.first?.location.line == nil)
+    }
+
+    @Test func cellLongerThanExcelHoldsReturnsItsRow() throws {
+        let long = String(repeating: "长", count: 40_000)
+        let text = "序号,姓名,身份证号,家庭住址,资助金额\r\n1,张三,\(id1),\(long),1150\r\n2,李四,\(id2),济南,800\r\n"
+        let result = try readBytes(Array(text.utf8))
+        #expect(result.applicants.count == 2)
+        #expect(result.findings.map(\.code) == [.rowShape])
+        #expect(result.findings.first?.row == 0)
+        #expect(result.findings.first?.arguments["detail"]?.contains("“家庭住址”一格有 40000 个字符") == true)
+    }
+
+    @Test func filePastedFromTwoEncodingsSaysSo() throws {
+        let utf8 = Array("序号,姓名,身份证号\r\n1,张三丰,\(id1)\r\n".utf8)
+        // Enough GBK that the guess falls to GB18030 (little of it stays UTF-8: see the next test's twin).
+        let gbk = try IconvConverter.encode("2,李四光,\(id2),山东省济南市历城区港沟街道东村十二号\r\n", to: "GBK")
+        let result = try readBytes(utf8 + gbk)
+        #expect(result.findings.map(\.code) == [.encodingUnreadable])
+        #expect(result.findings.first?.arguments["detail"]?.contains("第 1–2 行是 UTF-8 文本，第 3 行") == true)
+    }
+
+    @Test func aLittleGBKAfterUTF8IsBadUTF8() throws {
+        let utf8 = Array("序号,姓名,身份证号\r\n1,张三丰,\(id1)\r\n".utf8)
+        let gbk = try IconvConverter.encode("2,李四,\(id2)\r\n", to: "GBK")
+        let result = try readBytes(utf8 + gbk)
+        #expect(result.findings.first?.arguments["detail"]?.contains("按 UTF-8 解码时，第 3 行附近有无效字节") == true)
+    }
+
+    @Test func plainGBKStillGetsTheUsualMessage() throws {
+        let gbk = try IconvConverter.encode("序号,姓名,身份证号\r\n1,张三,\(id1)\r\n", to: "GBK") + [0xFF, 0xFF]
+        let result = try readBytes(gbk)
+        #expect(result.findings.first?.arguments["detail"]?.contains("既不是有效的 UTF-8") == true)
+    }
+}

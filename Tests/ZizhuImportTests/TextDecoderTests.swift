@@ -51,4 +51,19 @@ func decodeFile(_ path: String, blockSize: Int, override: EncodingOverride? = ni
         #expect(result.decoder.problem == .invalidBytes)
         #expect(String(decoding: result.text, as: UTF8.self) == "姓名\r\n张三\r\n")
     }
+
+    /// A file cut inside its last character is told apart from bad bytes (issue 7), at any block size.
+    @Test(arguments: [1, 3, 1 << 20])
+    func aCharacterCutAtTheEndIsTruncation(blockSize: Int) throws {
+        let folder = try Fixtures.temporaryFolder("zizhu-decode")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let utf8 = folder.appendingPathComponent("cut-utf8.csv").path
+        try Data(Array("姓名\r\n张三".utf8).dropLast()).write(to: URL(fileURLWithPath: utf8))
+        #expect(try decodeFile(utf8, blockSize: blockSize).decoder.problem == .truncatedCharacter)
+        let gb = folder.appendingPathComponent("cut-gb18030.csv").path
+        // 𠮷 is four bytes in GB18030 (95 34 B2 35); keep two.
+        let bytes = try IconvConverter.encode("姓名\r\n王𠮷", to: "GB18030").dropLast(2)
+        try Data(bytes).write(to: URL(fileURLWithPath: gb))
+        #expect(try decodeFile(gb, blockSize: blockSize).decoder.problem == .truncatedCharacter)
+    }
 }

@@ -128,14 +128,18 @@ import ZizhuTestSupport
         #expect(!error.message.isEmpty)
     }
 
-    @Test func textLongerThanExcelAllowsIsAnError() throws {
+    /// One oversized input cell must not stop a whole round (issue 7): the text is cut to what a cell holds.
+    @Test func textLongerThanExcelAllowsIsCutToTheLimit() throws {
         let folder = try TemporaryFolder()
-        let workbook = try Workbook(path: folder.file("long.xlsx"))
+        let path = folder.file("long.xlsx")
+        let workbook = try Workbook(path: path)
         let sheet = try workbook.addWorksheet()
-        let error = try #require(throws: XLSXError.self) {
-            try sheet.write(String(repeating: "字", count: 32_768), row: 0, column: 0)
-        }
-        #expect(error.name == "LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED")
+        try sheet.write(String(repeating: "字", count: 32_768), row: 0, column: 0)
+        try sheet.write(String(repeating: "字", count: 32_767), row: 1, column: 0)
+        try workbook.close()
+        let read = try #require(try XLSXReadBack.read(path).sheets.first)
+        #expect(read.text(0, 0) == String(repeating: "字", count: 32_766) + "…")
+        #expect(read.text(1, 0) == String(repeating: "字", count: 32_767))
     }
 
     @Test func aWorkbookDroppedWithoutCloseLeavesNoFileAndAClosedOneRefusesWrites() throws {

@@ -50,10 +50,13 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     case enrolmentMismatch = "enrolment-mismatch"
     case categoryUnverified = "category-unverified"
     case categoryVerified = "category-verified"
+    // Import, added later: new cases go last, so code built against the earlier list keeps its meaning.
+    /// A header and nothing under it: the blank template sent back, or a sheet whose rows were never typed.
+    case noDataRows = "no-data-rows"
 
     public var defaultSeverity: Severity {
         switch self {
-        case .encodingUnreadable, .headerNotFound, .columnMissing, .rowShape, .valueExcelMangled,
+        case .encodingUnreadable, .headerNotFound, .noDataRows, .columnMissing, .rowShape, .valueExcelMangled,
              .idFormat, .idChecksum, .idBirthdate, .idRegion, .studentNumberMismatch,
              .duplicateIDInFile, .duplicateIDAcrossFiles, .cardFormat, .cardShared, .bankValueUnwritable, .documentMissing,
              .amountInvalid, .amountNotStandard, .nameInvalid, .repeatAid, .notEnrolled:

@@ -18,6 +18,11 @@ extension MessageCatalog {
             en: "No header in “{file}”: none of the {scanned} non-empty rows looked at holds both 姓名 and an ID column.",
             fixZh: "请确认表格有“姓名”“身份证号”等列名所在的表头行，且位于数据之上、前 30 行之内。",
             fixEn: "Make sure the sheet has a header row naming 姓名 and 身份证号 above the data, within the first 30 rows."),
+        .noDataRows: MessageTemplate(
+            zh: "“{file}”只有表头（第 {headerLine} 行），下面没有一行学生数据。",
+            en: "“{file}” has a header (line {headerLine}) and not one row of students under it.",
+            fixZh: "请确认提交的是填好的名单而不是空白模板；本班没有申请人时，不要把这个文件放进输入。",
+            fixEn: "Make sure the filled-in roster was sent, not the blank template; leave the file out if the class has no applicants."),
         .columnMissing: MessageTemplate(
             zh: "“{file}”的表头中缺少必需的列“{field}”。",
             en: "The header of “{file}” lacks the required column “{field}”.",

@@ -31,13 +31,13 @@ public enum MessageCatalog {
 
     /// The finding's message, with identifiers masked unless `showValues`.
     public static func message(for finding: Finding, language: Language = .zh, showValues: Bool = false) -> String {
-        render(template(finding.code, language: language), finding, showValues: showValues)
+        render(template(finding.code, language: language), finding, showValues: showValues, language: language)
     }
 
     /// How to fix it, in plain words.
     public static func fix(for finding: Finding, language: Language = .zh, showValues: Bool = false) -> String {
         guard let entry = entries[finding.code] else { return "" }
-        return render(language == .zh ? entry.fixZh : entry.fixEn, finding, showValues: showValues)
+        return render(language == .zh ? entry.fixZh : entry.fixEn, finding, showValues: showValues, language: language)
     }
 
     private static func template(_ code: FindingCode, language: Language) -> String {
@@ -45,15 +45,39 @@ public enum MessageCatalog {
         return language == .zh ? entry.zh : entry.en
     }
 
-    private static func render(_ template: String, _ finding: Finding, showValues: Bool) -> String {
-        var text = template
+    private static func render(_ template: String, _ finding: Finding, showValues: Bool, language: Language) -> String {
         var arguments = finding.arguments
         arguments["field"] = arguments["field"] ?? finding.field ?? ""
-        arguments["value"] = finding.value ?? ""
-        for (key, value) in arguments {
-            text = text.replacingAll("{\(key)}", with: value)
+        arguments["value"] = clipped(finding.value ?? "", to: longestValue, language: language)
+        // One pass over the template: a value that itself holds `{file}` (a cell can hold anything) stays as typed.
+        var text = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            text += rest[..<open]
+            let key = String(rest[rest.index(after: open)..<close])
+            if let value = arguments[key] {
+                text += clipped(value, to: longestArgument, language: language)
+            } else {
+                text += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
+        text += rest
         return showValues ? text : Masking.maskIdentifiers(in: text)
+    }
+
+    /// A cell can hold megabytes (issue 7): a message quotes the start of a value and says how long it was.
+    static let longestValue = 60
+    /// Longer than any sentence of ours; only a list of the row's extra cells comes near it.
+    static let longestArgument = 400
+
+    static func clipped(_ text: String, to limit: Int, language: Language) -> String {
+        // Bytes first: cheap, and never fewer than the characters.
+        guard text.utf8.count > limit else { return text }
+        let characters = text.count
+        guard characters > limit else { return text }
+        let start = String(text.prefix(limit))
+        return language == .zh ? "\(start)…（共 \(characters) 个字符）" : "\(start)… (\(characters) characters in all)"
     }
 }
 

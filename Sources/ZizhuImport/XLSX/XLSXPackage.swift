@@ -18,14 +18,15 @@ struct XLSXReadLimits: Sendable {
 }
 
 /// The ZIP package of a workbook: its entries by part name, and bounded, chunked reading of one part.
-/// ZIPFoundation opens and lists the archive and inflates; the reader positions and bounds the compressed bytes.
+/// `XLSXZipDirectory` lists the archive and the reader positions and bounds the compressed bytes; ZIPFoundation
+/// only inflates.
 final class XLSXPackage {
     let path: String
     let limits: XLSXReadLimits
     private let file: FileHandle
     private let fileSize: UInt64
     /// Entries by lower-cased part name: OPC part names are case-insensitive, and some writers use `\`.
-    private let entries: [String: (entry: Entry, record: XLSXZipDirectory.Record)]
+    private let entries: [String: XLSXZipDirectory.Record]
 
     init(path: String, limits: XLSXReadLimits) throws(XLSXReadError) {
         self.path = path
@@ -47,29 +48,19 @@ final class XLSXPackage {
         else {
             throw XLSXReadError(.notAZip, file: path)
         }
-        let archive: Archive
         let directory: XLSXZipDirectory
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
             fileSize = try file.seekToEnd()
             directory = try XLSXZipDirectory(file, fileSize: fileSize)
         } catch {
             throw XLSXReadError(.damagedZip, file: path, detail: "找不到 ZIP 目录，文件可能不完整")
         }
-        // A ZIP password (rare; Office itself encrypts differently): ZIPFoundation stops listing at such an entry.
+        // A ZIP password (rare; Office itself encrypts differently).
         if directory.records.contains(where: \.isEncrypted) { throw XLSXReadError(.encrypted, file: path) }
-        // Both list the central directory in order; a disagreement means a directory not to be trusted.
-        let listed = Array(archive)
-        guard listed.count == directory.records.count else {
-            throw XLSXReadError(.damagedZip, file: path, detail: "ZIP 目录不一致")
-        }
-        var entries: [String: (entry: Entry, record: XLSXZipDirectory.Record)] = [:]
-        for (entry, record) in zip(listed, directory.records) where entry.type == .file {
-            if record.name.allSatisfy({ $0 < 0x80 }), entry.path != String(decoding: record.name, as: UTF8.self) {
-                throw XLSXReadError(.damagedZip, file: path, detail: "ZIP 目录不一致")
-            }
-            let key = Self.key(entry.path)
-            if entries[key] == nil { entries[key] = (entry, record) }
+        var entries: [String: XLSXZipDirectory.Record] = [:]
+        for record in directory.records where !record.isDirectory {
+            let key = Self.key(record.path)
+            if entries[key] == nil { entries[key] = record }
         }
         self.entries = entries
     }
@@ -82,13 +73,13 @@ final class XLSXPackage {
     /// mismatch (when `verifyChecksum` and read to the end) or a part beyond the limits become an `XLSXReadError`.
     func read(_ part: String, verifyChecksum: Bool = true,
               _ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let (entry, record) = entries[Self.key(part)] else {
+        guard let record = entries[Self.key(part)] else {
             throw XLSXReadError(.missingPart(part), file: path)
         }
         guard record.method == 0 || record.method == 8 else {
             throw XLSXReadError(.damagedZip, file: path, part: part, detail: "不支持的压缩方式 \(record.method)")
         }
-        let declaredSize = entry.uncompressedSize
+        let declaredSize = record.uncompressedSize
         if declaredSize > limits.maxPartBytes {
             throw XLSXReadError(.tooLarge, file: path, part: part, detail: "声明大小 \(declaredSize / (1 << 20)) MiB")
         }
@@ -148,7 +139,7 @@ final class XLSXPackage {
         } catch {
             throw XLSXReadError(.damagedZip, file: path, part: part, detail: "压缩数据无法解开")
         }
-        if inflated != declaredSize || (verifyChecksum && checksum != entry.checksum) {
+        if inflated != declaredSize || (verifyChecksum && checksum != record.checksum) {
             throw XLSXReadError(.damagedZip, file: path, part: part, detail: "校验和不符")
         }
     }

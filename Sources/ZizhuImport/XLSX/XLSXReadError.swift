@@ -44,7 +44,8 @@ public struct XLSXReadError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var description: String {
-        let name = Self.displayName(file)
+        let name = Self.printable(Self.displayName(file))
+        let part = self.part.map { Self.printable($0) }
         let partNote = part.map { "（\($0)）" } ?? ""
         let detailNote = detail.map { "：\($0)" } ?? ""
         switch kind {
@@ -61,13 +62,16 @@ public struct XLSXReadError: Error, Sendable, Equatable, CustomStringConvertible
         case .damagedZip:
             return "\(name) 已损坏\(partNote)\(detailNote)；请重新用 Excel/WPS 保存或重新获取该文件。"
         case .missingPart(let missing):
+            let missing = Self.printable(missing)
             return "\(name) 不完整：缺少 \(missing)；请用 Excel/WPS 打开后重新另存为 .xlsx。"
         case .brokenXML(let sheet, let line):
+            let sheet = Self.printable(sheet)
             let lineNote = line.map { "第 \($0) 行附近：" } ?? ""
             let whereNote = sheet == part ? sheet : "工作表“\(sheet)”\(partNote)"
             return "\(name) 的\(whereNote)内容已损坏（XML \(lineNote)\(detail ?? "格式错误")）；"
                 + "请用 Excel/WPS 打开后重新另存为 .xlsx。"
         case .sharedStringOutOfRange(let cell):
+            let cell = Self.printable(cell)
             return "\(name) 的单元格 \(cell) 引用了不存在的共享字符串，文件已损坏；请用 Excel/WPS 打开后重新另存为 .xlsx。"
         case .tooLarge:
             return "\(name)\(partNote)解压后过大或压缩比异常（疑似压缩炸弹）\(detailNote)，已停止读取；"
@@ -76,6 +80,24 @@ public struct XLSXReadError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(name)\(partNote)含有 DOCTYPE/ENTITY 声明，出于安全原因拒绝读取；"
                 + "请用 Excel/WPS 打开后重新另存为 .xlsx。"
         }
+    }
+
+    /// A name from inside the package (a part, a relationship target, a sheet) as a message may show it: on one
+    /// line and short. A damaged or crafted package can put any bytes there (fuzzing found line breaks).
+    static func printable(_ name: String, limit: Int = 80) -> String {
+        var scalars = String.UnicodeScalarView()
+        var count = 0
+        for scalar in name.unicodeScalars {
+            if count == limit {
+                scalars.append("…")
+                break
+            }
+            let control = scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
+                || scalar == "\u{FFFD}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+            scalars.append(control ? "?" : scalar)
+            count += 1
+        }
+        return String(scalars)
     }
 
     /// The last path component: messages name the file, not the folder it sits in.

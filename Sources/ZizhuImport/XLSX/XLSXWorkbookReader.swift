@@ -73,8 +73,10 @@ public final class XLSXWorkbookReader {
                     throw package.mapParseError(error, part: sheetPart, sheet: entry.name)
                 }
             }
-            sheets.append(XLSXSheetInfo(name: entry.name, isHidden: entry.isHidden, path: sheetPart,
-                                        mergedRanges: merges.ranges))
+            // Excel's names are at most 31 characters without line breaks; a crafted one must not break a report
+            // line or a message.
+            sheets.append(XLSXSheetInfo(name: XLSXReadError.printable(entry.name, limit: 100), isHidden: entry.isHidden,
+                                        path: sheetPart, mergedRanges: merges.ranges))
         }
         self.sheets = sheets
     }

@@ -1,19 +1,34 @@
 import Foundation
 
-/// What the reader needs from the ZIP central directory beyond ZIPFoundation's public `Entry`: where each entry's
-/// local header sits, its compression method and flags. With the data offset known, the reader feeds
-/// ZIPFoundation's inflater exactly the entry's compressed bytes; `Archive.extract` instead reads on to the end of
-/// the file and, on Linux, spins forever there when a crafted stream never ends.
+/// The ZIP central directory: each entry's name, sizes, checksum, compression method, flags and where its local
+/// header sits. With the data offset known, the reader feeds ZIPFoundation's inflater exactly the entry's
+/// compressed bytes; `Archive.extract` instead reads on to the end of the file and, on Linux, spins forever there
+/// when a crafted stream never ends. ZIPFoundation's `Archive` is not used to list the entries either: opening one
+/// leaks its path (fuzzing found it), and this directory already holds all the reader needs.
 struct XLSXZipDirectory {
     struct Record {
         var name: [UInt8]
         var flags: UInt16
         var method: UInt16
         var compressedSize: UInt64
+        var uncompressedSize: UInt64
+        /// The CRC-32 of the uncompressed data (the central directory's copy, correct even when the entry has a
+        /// data descriptor).
+        var checksum: UInt32
         var localHeaderOffset: UInt64
 
         /// General purpose flag bit 0: the entry is encrypted with a ZIP password.
         var isEncrypted: Bool { flags & 1 != 0 }
+
+        /// A folder entry, which holds no part.
+        var isDirectory: Bool { name.last == UInt8(ascii: "/") || name.last == UInt8(ascii: "\\") }
+
+        /// The entry's name: UTF-8 when it is valid UTF-8 (flag bit 11 or plain ASCII), else each byte as its
+        /// own character, so distinct names stay distinct. OOXML part names are ASCII in practice.
+        var path: String {
+            if let text = String(validating: name, as: UTF8.self) { return text }
+            return String(String.UnicodeScalarView(name.map { Unicode.Scalar($0) }))
+        }
     }
 
     struct Malformed: Error {}
@@ -87,6 +102,7 @@ struct XLSXZipDirectory {
             records.append(Record(
                 name: Array(directory[nameStart..<extraStart]), flags: Self.uint16(directory, position + 8),
                 method: Self.uint16(directory, position + 10), compressedSize: compressedSize,
+                uncompressedSize: uncompressedSize, checksum: Self.uint32(directory, position + 16),
                 localHeaderOffset: offset))
             position = next
         }

@@ -37,7 +37,7 @@ import ZizhuTestSupport
         round.row(["姓名": "张三", "身份证号": ApplicantBuilder.residentID(birth: "20100303", sequence: 2)])
         let result = Validator(policy: .default).run(inputs: round.inputs, applicants: round.applicants, importFindings: [])
         let ruleCodes = Set(FindingCode.allCases).subtracting([
-            .encodingUnreadable, .encodingGuessed, .headerNotFound, .columnMissing, .rowShape, .valueNormalized,
+            .encodingUnreadable, .encodingGuessed, .headerNotFound, .noDataRows, .columnMissing, .rowShape, .valueNormalized,
             .valueExcelMangled, .repeatAid, .enrolledElsewhere, .notEnrolled, .enrolmentMismatch,
             .categoryUnverified, .categoryVerified, .bankValueUnwritable,
         ])
