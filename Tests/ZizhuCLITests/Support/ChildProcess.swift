@@ -115,6 +115,9 @@ final class ChildProcess {
     }
 
     private static func text(_ path: String) -> String {
-        String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        // FileHandle, not FileManager.contents: the latter leaks a buffer on empty files (see Tests/sanitizers).
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+        defer { try? handle.close() }
+        return String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
     }
 }
