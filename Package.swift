@@ -53,6 +53,9 @@ let package = Package(
         .testTarget(name: "ZizhuExportTests", dependencies: ["ZizhuExport", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuArchiveTests", dependencies: ["ZizhuArchive", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuGenerateTests", dependencies: ["ZizhuGenerate", "ZizhuTestSupport"]),
-        .testTarget(name: "ZizhuCLITests", dependencies: ["ZizhuTestSupport"]),
+        // The CLI tests also run the library pipeline and ZizhuGenerate in process (conservation, privacy).
+        .testTarget(name: "ZizhuCLITests", dependencies: [
+            "ZizhuTestSupport", "ZizhuCore", "ZizhuImport", "ZizhuGenerate",
+        ]),
     ]
 )

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,7 +26,7 @@ public final class AtomicFile: @unchecked Sendable {
             throw ExportError.file(path: finalPath, reason: "输出文件夹 \(folder) 不存在")
         }
         guard access(folder, W_OK | X_OK) == 0 else {
-            throw ExportError.file(path: finalPath, reason: "输出文件夹 \(folder) 不可写：\(String(cString: strerror(errno)))")
+            throw ExportError.file(path: finalPath, reason: "输出文件夹 \(folder) 不可写：\(SystemErrorText.describe(errno))")
         }
         if stat(finalPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw ExportError.file(path: finalPath, reason: "已有同名文件夹")
@@ -41,7 +42,7 @@ public final class AtomicFile: @unchecked Sendable {
     public func commit() throws {
         guard !isCommitted else { return }
         guard rename(temporaryPath, finalPath) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemErrorText.describe(errno)
             discard()
             throw ExportError.file(path: finalPath, reason: reason)
         }
@@ -74,6 +75,34 @@ public final class AtomicFile: @unchecked Sendable {
         try output.close()
     }
 
+    /// Removes the temporary files that runs killed before they could clean up left in `folder`: names of the
+    /// form `.<name>.<pid>-<token>.tmp` whose process no longer exists. Files of a live process (a run writing
+    /// into the same folder right now) and every other file are left alone. Returns the names removed.
+    @discardableResult
+    public static func removeStaleTemporaries(in folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var removed: [String] = []
+        for name in names {
+            guard let pid = writerProcess(ofTemporaryName: name), pid != getpid() else { continue }
+            // kill(pid, 0) fails with ESRCH only when no such process exists (EPERM: it exists, not ours).
+            guard kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            if unlink(folder + "/" + name) == 0 { removed.append(name) }
+        }
+        return removed
+    }
+
+    /// The pid in a temporary name made by `init(finalPath:)`, nil for any other name.
+    static func writerProcess(ofTemporaryName name: String) -> pid_t? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let inner = name.dropFirst().dropLast(4)
+        guard let dot = inner.lastIndex(of: "."), dot > inner.startIndex else { return nil }
+        let parts = inner[inner.index(after: dot)...].split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty,
+              parts[1].allSatisfy({ ("0"..."9").contains($0) || ("a"..."z").contains($0) }),
+              let pid = pid_t(parts[0]), pid > 0 else { return nil }
+        return pid
+    }
+
     static func split(_ path: String) -> (folder: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let folder = slash == path.startIndex ? "/" : String(path[..<slash])
@@ -89,7 +118,7 @@ final class FileOutput {
     init(path: String) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ExportError.file(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw ExportError.file(path: path, reason: SystemErrorText.describe(errno)) }
     }
 
     deinit { if fd >= 0 { _ = systemClose(fd) } }
@@ -101,7 +130,7 @@ final class FileOutput {
                 let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw ExportError.file(path: path, reason: String(cString: strerror(errno)))
+                    throw ExportError.file(path: path, reason: SystemErrorText.describe(errno))
                 }
                 offset += written
             }
@@ -111,6 +140,6 @@ final class FileOutput {
     func close() throws {
         let result = systemClose(fd)
         fd = -1
-        if result != 0 { throw ExportError.file(path: path, reason: String(cString: strerror(errno))) }
+        if result != 0 { throw ExportError.file(path: path, reason: SystemErrorText.describe(errno)) }
     }
 }

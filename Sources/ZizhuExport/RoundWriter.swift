@@ -33,9 +33,11 @@ public struct ExportOptions: Sendable {
 /// bank upload file, 退回清单.xlsx, 问题清单.xlsx, report.json — then manifest.json.
 ///
 /// The documents are independent, so they are written concurrently (largest first, one per core). Each
-/// goes to a temporary file in the output folder; only when all have succeeded are they renamed to their
-/// final names, and the manifest is written last. If any fails, every temporary file is removed, no final
-/// name of this run is touched, and the error says which document failed and why.
+/// goes to a temporary file in the output folder; only when all have succeeded — the manifest too — are they
+/// renamed to their final names, the manifest last. If any fails, every temporary file is removed, no final
+/// name of this run is touched, and the error says which document failed and why. A manifest in the folder
+/// always describes the documents beside it (an older one is removed before the renames), and temporary
+/// files left by a killed run are removed by the next run into the folder.
 ///
 /// Resources: memory stays small (constant_memory workbooks; the round itself is the caller's), but
 /// libxlsxwriter needs temporary disk — about 1.5 GB per million register rows, and the notice and bank
@@ -78,11 +80,11 @@ public enum RoundWriter {
         let fillDate = try options.fillDate.map(CivilDate.init(parsing:))
         let template = try BankTemplate.named(options.bankTemplate ?? result.policy.bank.template)
         _ = try NoticeList.period(for: result.policy, start: noticeStart)
-        do {
-            try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw ExportError.file(path: outputDirectory, reason: "无法创建输出文件夹：\(error.localizedDescription)")
+        if let code = makeFolders(outputDirectory) {
+            throw ExportError.file(path: outputDirectory, reason: "无法创建输出文件夹：\(SystemErrorText.describe(code))")
         }
+        // A run killed earlier (SIGKILL, power cut) could not remove its temporary files: do it now.
+        AtomicFile.removeStaleTemporaries(in: outputDirectory)
 
         let accepted = RosterOrder.accepted(result)
         let returned = RosterOrder.returned(result)
@@ -160,18 +162,41 @@ public enum RoundWriter {
             let name = first >= 0 ? jobs[first].fileName : inputs[-1 - first].path
             throw ExportError.document(name: name, underlying: error)
         }
-        for file in files { try file.commit() }
 
+        // The manifest is written (under its temporary name) before any document is renamed: a disk that fills
+        // up on it must not leave the documents of this run under final names without their manifest.
         let manifest = Manifest(
             inputs: inputs.indices.map { Manifest.Input(path: inputs[$0].path, sha256: inputHashes[$0] ?? "",
                                                         rows: inputs[$0].rows) },
             outputs: jobs.indices.compactMap { outputs[$0] },
             summary: Manifest.SummaryRecord(result.summary))
-        let text = try manifest.jsonText()
-        try AtomicFile.write(to: outputDirectory + "/" + manifestFileName) { path in
-            try AtomicFile.writeBytes(Array(text.utf8), toPath: path)
+        let manifestPath = outputDirectory + "/" + manifestFileName
+        let manifestFile = try AtomicFile(finalPath: manifestPath)
+        do {
+            try AtomicFile.writeBytes(Array(try manifest.jsonText().utf8), toPath: manifestFile.temporaryPath)
+        } catch {
+            manifestFile.discard()
+            files.forEach { $0.discard() }
+            throw ExportError.document(name: manifestFileName, underlying: (error as? ExportError)
+                                       ?? ExportError.file(path: manifestFileName, reason: "\(error)"))
         }
+        // The renames. An older manifest goes first: while they run, and if the process dies among them, the
+        // folder holds no manifest rather than one describing documents it no longer has. A manifest present
+        // therefore always matches the documents beside it; it is renamed into place last.
+        unlink(manifestPath)
+        for file in files { try file.commit() }
+        try manifestFile.commit()
         progress?("已写入 \(manifestFileName)")
         return manifest
+    }
+
+    /// `mkdir -p`; the errno of the first folder that could not be made, nil when the folder exists.
+    static func makeFolders(_ path: String) -> Int32? {
+        var info = stat()
+        if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR ? nil : ENOTDIR }
+        let (parent, _) = AtomicFile.split(path)
+        if parent != path, parent != ".", parent != "/", let code = makeFolders(parent) { return code }
+        if mkdir(path, 0o777) == 0 || errno == EEXIST { return nil }
+        return errno
     }
 }

@@ -148,7 +148,8 @@ public final class Workbook {
             let systemError = errno
             if systemError != 0 { message += ": " + String(cString: strerror(systemError)) }
             throw XLSXError(code: Int(result.rawValue), name: XLSXError.libraryErrorName(Int(result.rawValue)),
-                            message: message, context: "writing \(path)")
+                            message: message, context: "writing \(path)",
+                            systemError: systemError != 0 ? systemError : nil)
         }
     }
 
@@ -192,9 +193,10 @@ public final class Workbook {
                             message: "the \(purpose) \(folder) is not a folder", context: context)
         }
         guard access(folder, W_OK | X_OK) == 0 else {
+            let systemError = errno
             throw XLSXError(code: nil, name: "OUTPUT_FOLDER_UNUSABLE",
-                            message: "the \(purpose) \(folder) is not writable: \(String(cString: strerror(errno)))",
-                            context: context)
+                            message: "the \(purpose) \(folder) is not writable: \(String(cString: strerror(systemError)))",
+                            context: context, systemError: systemError)
         }
     }
 

@@ -10,12 +10,16 @@ public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     /// What was being done: `writing 花名册.xlsx, sheet 花名册, row 12, column 4`.
     public let context: String
+    /// The errno the system reported when the file could not be written (ENOSPC, EROFS …), if any, so a
+    /// caller can say why in its own words.
+    public let systemError: Int32?
 
-    public init(code: Int?, name: String, message: String, context: String) {
+    public init(code: Int?, name: String, message: String, context: String, systemError: Int32? = nil) {
         self.code = code
         self.name = name
         self.message = message
         self.context = context
+        self.systemError = systemError
     }
 
     public var description: String { "\(context): \(message) (\(name))" }

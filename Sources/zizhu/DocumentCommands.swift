@@ -7,6 +7,8 @@ import ZizhuExport
 private func writeDocument(_ path: String, _ write: (String) throws -> Void) throws {
     do {
         try AtomicFile.write(to: path, write)
+    } catch ExportError.file(let failed, let reason) where failed == path {
+        throw CLIFailure("无法写入 \(path)：\(reason)")  // not the path twice
     } catch {
         throw CLIFailure("无法写入 \(path)：\(error)")
     }
