@@ -145,7 +145,7 @@ import Glibc
     @Test func readOnlyOutputFolderIsExitTwoAndLeavesNothing() throws {
         let folder = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let readOnly = folder.appendingPathComponent("只读").path
+        let readOnly = folder.appendingPathComponent("locked").path  // no Chinese in the path: the reason must be in the message
         try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true)
         let mounted = Mount.tmpfs(at: readOnly, options: "size=64k,mode=0755", readOnly: true)
         defer {
