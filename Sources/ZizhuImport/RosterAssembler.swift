@@ -278,6 +278,13 @@ final class RosterAssembler {
                                     value: row.originals[column],
                                     arguments: ["change": text.zh, "changeEn": text.en]))
         }
+        for column in RosterAssembler.oversizedColumns(row) {
+            let typed = row.originals[column] ?? row.cells[column]
+            let text = ImportMessages.cellTooLong(header: column < width ? layout.headers[column] : "", column: column,
+                                                  characters: typed.unicodeScalars.count)
+            findings.append(Finding(.rowShape, for: applicant, field: nil,
+                                    arguments: ["detail": text.zh, "detailEn": text.en]))
+        }
         for column in row.numberSuspects {
             if let field = columnFields[column], ExcelMangling.isMangled(row.cells[column], field: field) {
                 findings.append(Finding(.valueExcelMangled, for: applicant, field: field, value: row.cells[column]))
@@ -285,6 +292,18 @@ final class RosterAssembler {
         }
         rowCount += 1
         if keepsRows { applicants.append(applicant) }
+    }
+
+    /// Columns whose cell, as typed, holds more characters than an Excel cell can
+    /// (`RosterReader.longestCell`): the row goes back to the class teacher (the returned list shows the
+    /// cell's start) instead of reaching the register cut short. Byte counts rule out almost every cell.
+    private static func oversizedColumns(_ row: RowCells) -> [Int] {
+        func tooLong(_ text: String) -> Bool {
+            text.utf8.count > RosterReader.longestCell && text.unicodeScalars.count > RosterReader.longestCell
+        }
+        var columns = row.cells.indices.filter { tooLong(row.cells[$0]) && row.originals[$0] == nil }
+        for (column, typed) in row.originals where tooLong(typed) { columns.append(column) }
+        return columns.sorted()
     }
 
     /// A parse problem outside any student row (above the header, or in a row that holds nothing).

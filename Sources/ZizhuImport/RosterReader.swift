@@ -83,9 +83,7 @@ public enum RosterReader {
                                     arguments: ["encoding": decoder.encoding.reportName, "file": input.displayName]))
         }
         findings += assembler.findings
-        // Only a file this large can hold a cell over the limit.
-        if source.size > longestCell { findings += oversizedCells(assembler.applicants) }
-        if let layout = assembler.layout, assembler.applicants.isEmpty {
+        if let layout = assembler.layout, assembler.rowCount == 0 {
             findings.append(noDataRows(input.displayName, headerLine: layout.headerLine))
         }
         let summary = InputSummary(file: input.displayName, encoding: decoder.encoding.reportName,
@@ -218,26 +216,6 @@ public enum RosterReader {
 
     /// The most characters an Excel cell holds. A longer cell was not typed in Excel, and no document can show it.
     static let longestCell = 32_767
-
-    /// A row-shape error for each cell over `longestCell` characters: the row goes back to the class teacher
-    /// (the returned list shows the cell's start) instead of reaching the register cut short.
-    static func oversizedCells(_ applicants: [Applicant]) -> [Finding] {
-        var findings: [Finding] = []
-        for applicant in applicants {
-            for column in applicant.cells.indices {
-                let typed = applicant.original(column: column)
-                guard typed.utf8.count > longestCell else { continue }
-                let characters = typed.unicodeScalars.count
-                guard characters > longestCell else { continue }
-                let headers = applicant.layout.headers
-                let text = ImportMessages.cellTooLong(header: column < headers.count ? headers[column] : "",
-                                                      column: column, characters: characters)
-                findings.append(Finding(.rowShape, for: applicant, field: nil,
-                                        arguments: ["detail": text.zh, "detailEn": text.en]))
-            }
-        }
-        return findings
-    }
 
     /// A header with no row under it: an error, or the file would pass without a word.
     static func noDataRows(_ file: String, headerLine: Int) -> Finding {

@@ -98,7 +98,6 @@ enum XLSXRosterSource {
             if firstLayout == nil { firstLayout = assembler.layout }
             findings += mergeMangled(mangled, intact: intact, into: assembler.findings,
                                      applicants: assembler.applicants)
-            findings += RosterReader.oversizedCells(assembler.applicants)
             applicants += assembler.applicants
             sheetInputs.append(InputSummary(file: name, encoding: encoding, headerLine: assembler.layout?.headerLine,
                                             rows: assembler.applicants.count))

@@ -36,3 +36,14 @@ import Testing
         #expect(text.trimmingWhitespace() == Substring(text).trimmingWhitespace())
     }
 }
+
+@Suite struct MoneyFastPathTests {
+    /// Plain digits take a shortcut; it gives exactly what the full parse gives, and defers to it otherwise.
+    @Test(arguments: ["1150", "1150.5", "312.50", "0", "0.05", ".5", "1500.", "000800.00", "999999999999999",
+                      "1,150.00", "¥800", " 800 ", "800元", "1.234", "12..5", "", ".", "一千", "-5", "9999999999999999"])
+    func shortcutAgreesWithTheFullParse(text: String) {
+        let full = try? Money.parseSlowly(text).get()
+        if let fen = Money.plainFen(text) { #expect(Money(fen: fen) == full) }
+        #expect((try? Money.parse(text).get()) == full)
+    }
+}
