@@ -14,7 +14,6 @@ it is complete:
     合计,<count>,,<total>,… whose count and total match the lines above it.
 When manifest.json is present, every output it lists must exist with the SHA-256 it gives.
 """
-import hashlib
 import json
 import os
 import re
@@ -22,6 +21,8 @@ import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from decimal import Decimal
+
+from check_outputs import sha256
 
 DOCUMENTS = {"花名册.xlsx", "公示名单.xlsx", "银行代发清单.xlsx", "退回清单.xlsx", "问题清单.xlsx",
              "report.json", "manifest.json"}
@@ -87,14 +88,6 @@ def check_upload(path):
     if Decimal(trailer[3]) != total:
         return "trailer total %s, rows sum to %s" % (trailer[3], total)
     return None
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def main():

@@ -45,7 +45,7 @@ struct RowFacts {
             }
         }
         if let text = applicant[.amount] {
-            amount = importFlagged(.amount) ? .failure(.notANumber) : RowFacts.parseAmount(text)
+            amount = importFlagged(.amount) ? .failure(.notANumber) : Money.parse(text)
         }
     }
 }
