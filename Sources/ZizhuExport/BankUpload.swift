@@ -231,7 +231,8 @@ public enum BankUpload {
                 let used = byteWidth(value)
                 return ("“\(value)”占 \(used) 字节，超过该字段的宽度 \(width)", "“\(value)” takes \(used) bytes, more than the field's width \(width)")
             }
-            if !surelyEncodable(value), let bad = unencodable(in: value) {
+            // Only values `surelyFits` did not clear get here: ask iconv character by character.
+            if let bad = unencodable(in: value) {
                 return ("“\(value)”中的“\(bad)”无法用 \(template.encoding) 编码写入", "“\(bad)” in “\(value)” cannot be written in \(template.encoding)")
             }
             return nil
@@ -272,26 +273,6 @@ public enum BankUpload {
                 guard let delimiter = template.delimiter else { return width <= field.width ?? .max }
                 // A delimiter of several bytes is looked for as text.
                 return delimiterByte != nil || !value.contains(delimiter)
-            }
-        }
-
-        /// True without asking iconv when every character is in the encoding: any text in UTF-8 or GB18030,
-        /// ASCII and the CJK ideographs U+4E00–U+9FA5 in GBK (all of which it holds).
-        func surelyEncodable(_ value: String) -> Bool {
-            switch coverage {
-            case .everything: return true
-            case .asciiOnly: return value.utf8.allSatisfy { $0 < 0x80 }
-            case .asciiAndCJK:
-                var bytes = value.utf8.makeIterator()
-                while let byte = bytes.next() {
-                    if byte < 0x80 { continue }
-                    guard byte >= 0xE4 && byte <= 0xE9, let second = bytes.next(), let third = bytes.next() else {
-                        return false
-                    }
-                    let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                    guard scalar >= 0x4E00 && scalar <= 0x9FA5 else { return false }
-                }
-                return true
             }
         }
 

@@ -54,12 +54,13 @@ import ZizhuCore
     /// The quick GBK test agrees with iconv on the whole CJK block and just beyond it.
     @Test func theQuickGBKTestAgreesWithIconv() throws {
         let encoder = BankUpload.Encoder(template: try BankTemplate.named("generic"), document: "x")
+        let field = BankTemplate.Field(value: .holder)
         for value in stride(from: 0x4DB0, through: 0xA000, by: 7) {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
             let text = String(scalar)
-            if encoder.surelyEncodable(text) { #expect(encoder.unencodable(in: text) == nil, "\(value)") }
+            if encoder.surelyFits(text, field: field) { #expect(encoder.unencodable(in: text) == nil, "\(value)") }
         }
-        #expect(encoder.surelyEncodable("张三 Zhang-3"))
-        #expect(!encoder.surelyEncodable("覃䶮"))
+        #expect(encoder.surelyFits("张三 Zhang-3", field: field))
+        #expect(!encoder.surelyFits("覃䶮", field: field))
     }
 }

@@ -4,32 +4,11 @@ extension RoundResult {
     /// kept (their amounts are then summed); rows streamed through the import are only counted, in `inputs`.
     public static func importOnly(policy: Policy, inputs: [InputSummary], applicants: [Applicant],
                                   findings: [Finding]) -> RoundResult {
-        let rows = inputs.reduce(0) { $0 + $1.rows }
-        var isReturned = [Bool](repeating: false, count: rows)
-        var summary = Summary()
-        summary.rows = rows
-        for finding in findings {
-            switch finding.severity {
-            case .error:
-                summary.errors += 1
-                if let row = finding.row, row >= 0, row < rows, !isReturned[row] {
-                    isReturned[row] = true
-                    summary.returned += 1
-                }
-            case .warning: summary.warnings += 1
-            case .info: break
-            }
+        var amounts = [Int64](repeating: 0, count: inputs.reduce(0) { $0 + $1.rows })
+        for applicant in applicants where applicant.index < amounts.count {
+            amounts[applicant.index] = applicant.amount?.fen ?? 0
         }
-        summary.accepted = rows - summary.returned
-        for applicant in applicants where applicant.index < rows {
-            guard let amount = applicant.amount else { continue }
-            summary.amountIn += amount
-            if isReturned[applicant.index] {
-                summary.amountReturned += amount
-            } else {
-                summary.amountAccepted += amount
-            }
-        }
+        let (isReturned, summary) = Validator.decide(findings, amounts: amounts)
         return RoundResult(policy: policy, inputs: inputs, applicants: applicants, findings: Validator.sorted(findings),
                            isReturned: isReturned, summary: summary)
     }

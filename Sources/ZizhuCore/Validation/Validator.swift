@@ -115,30 +115,7 @@ public struct Validator: Sendable {
             }
         }
 
-        var isReturned = [Bool](repeating: false, count: applicants.count)
-        var summary = Summary()
-        for finding in findings {
-            switch finding.severity {
-            case .error:
-                summary.errors += 1
-                if let row = finding.row, row >= 0, row < isReturned.count { isReturned[row] = true }
-            case .warning: summary.warnings += 1
-            case .info: break
-            }
-        }
-        summary.rows = applicants.count
-        for (row, returned) in isReturned.enumerated() {
-            let amount = Money(fen: amounts[row])
-            summary.amountIn += amount
-            if returned {
-                summary.returned += 1
-                summary.amountReturned += amount
-            } else {
-                summary.accepted += 1
-                summary.amountAccepted += amount
-            }
-        }
-
+        let (isReturned, summary) = Validator.decide(findings, amounts: amounts)
         return RoundResult(policy: policy, inputs: inputs, applicants: applicants,
                            findings: Validator.sorted(findings), isReturned: isReturned, summary: summary)
     }
@@ -151,6 +128,35 @@ public struct Validator: Sendable {
             proofs.formUnion(check.proofsOnRecord(for: applicants, policy: policy))
         }
         return proofs
+    }
+
+    /// Returned = the row has an error finding; the counts, and the money of each side (`amounts` in fen
+    /// per row; rows without a valid amount count 0), so `amountIn == amountAccepted + amountReturned`.
+    static func decide(_ findings: [Finding], amounts: [Int64]) -> (isReturned: [Bool], summary: Summary) {
+        var isReturned = [Bool](repeating: false, count: amounts.count)
+        var summary = Summary()
+        for finding in findings {
+            switch finding.severity {
+            case .error:
+                summary.errors += 1
+                if let row = finding.row, row >= 0, row < isReturned.count { isReturned[row] = true }
+            case .warning: summary.warnings += 1
+            case .info: break
+            }
+        }
+        summary.rows = amounts.count
+        for (row, returned) in isReturned.enumerated() {
+            let amount = Money(fen: amounts[row])
+            summary.amountIn += amount
+            if returned {
+                summary.returned += 1
+                summary.amountReturned += amount
+            } else {
+                summary.accepted += 1
+                summary.amountAccepted += amount
+            }
+        }
+        return (isReturned, summary)
     }
 
     /// Findings ordered by file, line (file-level first) and code; ties keep their emission order.
