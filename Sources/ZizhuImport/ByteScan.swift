@@ -43,4 +43,31 @@ enum ByteScan {
         word & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
             && ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010 == 0
     }
+
+    /// Line ends in `n` bytes: CR LF once, a lone CR or LF once each. A CR as the last byte is not counted
+    /// but reported (`endsWithCR`), since the next block decides whether a LF completes it; pass that as
+    /// `afterCR` for the next block, and count a final pending CR once at the very end.
+    static func countLineBreaks(_ p: UnsafePointer<UInt8>, _ n: Int, afterCR: Bool) -> (breaks: Int, endsWithCR: Bool) {
+        var breaks = 0
+        var index = 0
+        if afterCR {
+            if n == 0 { return (0, true) }
+            if p[0] != 0x0A { breaks += 1 }  // the CR before stood alone
+        }
+        while index < n {
+            if index + 8 <= n && !hasByteBelow(load(p, index), 0x0E) {
+                index += 8
+                continue
+            }
+            let byte = p[index]
+            if byte == 0x0A {
+                breaks += 1
+            } else if byte == 0x0D {
+                if index + 1 == n { return (breaks, true) }
+                if p[index + 1] != 0x0A { breaks += 1 }
+            }
+            index += 1
+        }
+        return (breaks, false)
+    }
 }

@@ -98,7 +98,8 @@ final class CSVReader {
     private let translated = ByteBuffer(capacity: 1 << 16)
     private var translationCarry: [UInt8] = []
 
-    init?(delimiter: CSVDelimiter, onRecord: @escaping (CSVRecord) -> Void) {
+    /// - Parameter firstLine: the physical line of the first byte fed: 1, or where a later part of a file starts.
+    init?(delimiter: CSVDelimiter, firstLine: Int = 1, onRecord: @escaping (CSVRecord) -> Void) {
         parser = .allocate(capacity: 1)
         guard csv_init(parser, options) == 0 else {
             parser.deallocate()
@@ -108,6 +109,7 @@ final class CSVReader {
         csv_set_space_func(parser, csvNeverSpace)
         self.delimiter = delimiter
         state = CSVParseState(expandsFullWidthComma: delimiter == .fullWidthComma, onRecord: onRecord)
+        state.line = firstLine
     }
 
     deinit {
@@ -121,6 +123,17 @@ final class CSVReader {
     /// The physical line of the next byte to be parsed: for pointing at where decoding stopped.
     var lineOfNextByte: Int {
         state.line + state.pendingBreaks + partialFieldBreaks()
+    }
+
+    /// The line where the next record starts.
+    var line: Int { state.line }
+
+    /// True when the input so far ends exactly between two records: nothing of a record is pending in libcsv
+    /// or here, so what follows parses the same on a fresh reader (the second half of a file, read on
+    /// another core). libcsv's `pstate` 0 is its ROW_NOT_BEGUN.
+    var isBetweenRecords: Bool {
+        !stopped && !skippingToLineEnd && translationCarry.isEmpty && parser.pointee.pstate == 0
+            && parser.pointee.quoted == 0 && parser.pointee.entry_pos == 0 && state.isBetweenRecords
     }
 
     /// Stops reading: later input is ignored and no more records are delivered.
@@ -348,6 +361,8 @@ private final class CSVParseState {
         bytes.deallocate()
         ends.deallocate()
     }
+
+    var isBetweenRecords: Bool { fieldCount == 0 && pendingBreaks == 0 && !lastWasCR }
 
     @inline(__always)
     func addField(_ field: UnsafeMutableRawPointer?, _ length: Int) {

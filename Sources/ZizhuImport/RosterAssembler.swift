@@ -46,7 +46,38 @@ final class RosterAssembler {
         self.keepsRows = keepsRows
     }
 
+    /// An assembler for a later part of the same file, read on another thread: the header is the one `first`
+    /// found, and its rows count from 0 until `append(_:)` numbers them on.
+    init(continuing first: RosterAssembler) {
+        file = first.file
+        firstIndex = 0
+        keepsRows = first.keepsRows
+        if let layout = first.layout {
+            var columns: [Field: Int] = [:]
+            for field in Field.allCases { if let column = layout.column(of: field) { columns[field] = column } }
+            use(layout, columns: columns)
+        }
+    }
+
     deinit { columnTable?.deallocate() }
+
+    /// Takes over the rows and findings of the assembler that read the rest of the file (`init(continuing:)`),
+    /// numbering its rows on from this one's.
+    func append(_ later: RosterAssembler) {
+        let shift = firstIndex + rowCount - later.firstIndex
+        if keepsRows {
+            applicants.reserveCapacity(applicants.count + later.applicants.count)
+            for var applicant in later.applicants {
+                applicant.index += shift
+                applicants.append(applicant)
+            }
+        }
+        for var finding in later.findings {
+            if let row = finding.row { finding.row = row + shift }
+            findings.append(finding)
+        }
+        rowCount += later.rowCount
+    }
 
     var fileLocation: SourceLocation { SourceLocation(file: file, line: nil) }
 
@@ -123,21 +154,7 @@ final class RosterAssembler {
         var headers = row.cells.map { CellNormalizer.normalize($0, as: .text).value }
         // Excel writes empty cells up to the widest row (often the title); they are not columns.
         while let last = headers.last, last.isEmpty { headers.removeLast() }
-        let layout = ColumnLayout(file: file, headers: headers, headerLine: row.line, columns: columns)
-        self.layout = layout
-        width = headers.count
-        columnFields = (0..<width).map { _ in nil }
-        for (field, column) in columns { columnFields[column] = field }
-        let table = UnsafeMutablePointer<ColumnInfo>.allocate(capacity: max(width, 1))
-        for column in 0..<width {
-            let field = columnFields[column]
-            let kind: CellKind = field.map { $0.isIdentifier ? .identifier : $0 == .amount ? .amount : .text } ?? .text
-            (table + column).initialize(to: ColumnInfo(kind: kind, reported: kind != .text))
-        }
-        columnTable = table
-        repeatedValues = RepeatedValueCache(columns: width)
-        nameColumn = columns[.name]
-        idColumn = columns[.idNumber]
+        use(ColumnLayout(file: file, headers: headers, headerLine: row.line, columns: columns), columns: columns)
 
         for field in [Field.name, .idNumber] where columns[field] == nil {
             findings.append(Finding(.columnMissing, at: fileLocation, field: field.header, arguments: [
@@ -150,6 +167,24 @@ final class RosterAssembler {
         let later = scannedRows[(position + 1)...]
         scannedRows = []
         for row in later { consume(line: row.line, cells: row.cells, problem: row.problem) }
+    }
+
+    /// Sets up the per-column tables of a header.
+    private func use(_ layout: ColumnLayout, columns: [Field: Int]) {
+        self.layout = layout
+        width = layout.headers.count
+        columnFields = (0..<width).map { _ in nil }
+        for (field, column) in columns { columnFields[column] = field }
+        let table = UnsafeMutablePointer<ColumnInfo>.allocate(capacity: max(width, 1))
+        for column in 0..<width {
+            let field = columnFields[column]
+            let kind: CellKind = field.map { $0.isIdentifier ? .identifier : $0 == .amount ? .amount : .text } ?? .text
+            (table + column).initialize(to: ColumnInfo(kind: kind, reported: kind != .text))
+        }
+        columnTable = table
+        repeatedValues = RepeatedValueCache(columns: width)
+        nameColumn = columns[.name]
+        idColumn = columns[.idNumber]
     }
 
     // MARK: - Data rows

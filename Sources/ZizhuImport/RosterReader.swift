@@ -18,6 +18,10 @@ public enum RosterReader {
         var sniffWindow = 64 << 10
         /// Files from this size on are parsed on a second thread.
         var threadedFromBytes = 4 << 20
+        /// UTF-8 and GB18030 files from this size on are read in two halves, one per core (`readInHalves`).
+        var halvesFromBytes = 8 << 20
+        /// Where the second half starts: the first line after this fraction of the file.
+        var splitFraction = 0.5
     }
 
     static func read(
@@ -56,9 +60,13 @@ public enum RosterReader {
             assembler.consume(record)
             return !assembler.gaveUp
         }
-        let outcome = source.size >= tuning.threadedFromBytes
-            ? parseOnAnotherThread(decoder, tuning: tuning, displayName: input.displayName, deliver: deliver)
-            : parse(decoder, tuning: tuning, displayName: input.displayName, deliver: deliver)
+        let outcome = if let split = halfwayLineStart(source, decoder, tuning: tuning) {
+            readInHalves(input, source: source, decoder: decoder, split: split, assembler: assembler, tuning: tuning)
+        } else if source.size >= tuning.threadedFromBytes {
+            parseOnAnotherThread(decoder, tuning: tuning, displayName: input.displayName, deliver: deliver)
+        } else {
+            parse(decoder, tuning: tuning, displayName: input.displayName, deliver: deliver)
+        }
         if let error = outcome.error { throw error }
         if outcome.readerFailed {
             throw ImportError(file: input.displayName, message: "内部错误：无法初始化 CSV 解析器（内存不足？）；请重试。")
@@ -105,8 +113,19 @@ public enum RosterReader {
     static func parse(
         _ decoder: TextDecoder, tuning: ReadTuning, displayName: String, deliver: @escaping (CSVRecord) -> Bool
     ) -> ParseOutcome {
-        var outcome = ParseOutcome()
         var reader: CSVReader?
+        return parse(decoder, tuning: tuning, displayName: displayName, reader: &reader, finishing: true,
+                     deliver: deliver)
+    }
+
+    /// `parse` with the reader kept: without `finishing`, the input is taken to go on after what the decoder
+    /// gave (a source stopped at a limit), so a record still open is left open; `fed` sees the reader after
+    /// each block. A `reader` passed in is fed on.
+    static func parse(
+        _ decoder: TextDecoder, tuning: ReadTuning, displayName: String, reader: inout CSVReader?, finishing: Bool,
+        fed: (CSVReader) -> Void = { _ in }, deliver: @escaping (CSVRecord) -> Bool
+    ) -> ParseOutcome {
+        var outcome = ParseOutcome()
         let flag = StopFlag()
         let sample = ByteBuffer(capacity: tuning.sniffWindow + 16)
 
@@ -121,12 +140,14 @@ public enum RosterReader {
             }
             reader.feed(sample.bytes)
             sample.removeAll()
+            fed(reader)
         }
 
         do {
             try decoder.run(displayName: displayName) { block in
                 if let reader {
                     reader.feed(block)
+                    fed(reader)
                 } else {
                     sample.append(block)
                     if sample.count >= tuning.sniffWindow { startReader() }
@@ -142,10 +163,140 @@ public enum RosterReader {
         if reader == nil && !outcome.readerFailed && !decoder.isEmpty { startReader() }
         if decoder.problem != nil {
             outcome.problemLine = reader?.lineOfNextByte ?? 1
-        } else {
+        } else if finishing {
             reader?.finish()
         }
         return outcome
+    }
+
+    // MARK: - Two halves
+
+    /// Where the second half of a large file would start: the line after the file's middle. Only for UTF-8 and
+    /// GB18030, whose encoding the first bytes settle for the whole file and where a LF byte is always a line end.
+    static func halfwayLineStart(_ source: FileSource, _ decoder: TextDecoder, tuning: ReadTuning) -> Int? {
+        guard source.size >= tuning.halvesFromBytes, decoder.isSettled else { return nil }
+        switch decoder.encoding {
+        case .utf8, .utf8BOM, .gb18030: break
+        case .utf16LE, .utf16BE: return nil
+        }
+        let middle = Int(Double(source.size) * min(max(tuning.splitFraction, 0), 1))
+        guard let split = source.lineStart(after: max(middle, source.offset)), split < source.size else { return nil }
+        return split
+    }
+
+    /// Reads a large file on both cores: this thread reads up to `split`, another thread reads from there to the
+    /// end with a reader and assembler of its own. `split` is only a guess at a record boundary (a quoted
+    /// field may hold the line end before it), so the second half counts only if the first one ends exactly
+    /// between records on the line where the second began; otherwise — or if the second half met anything
+    /// unusual — this thread reads on past `split` itself, and the result is the one reading straight through
+    /// gives. The second half starts once the header is known (it needs the columns).
+    static func readInHalves(
+        _ input: InputFile, source: FileSource, decoder: TextDecoder, split: Int, assembler: RosterAssembler,
+        tuning: ReadTuning
+    ) -> ParseOutcome {
+        source.stop(at: split)
+        var second: SecondHalf?
+        var reader: CSVReader?
+        let deliver: (CSVRecord) -> Bool = { record in
+            assembler.consume(record)
+            return !assembler.gaveUp
+        }
+        var outcome = parse(decoder, tuning: tuning, displayName: input.displayName, reader: &reader,
+                            finishing: false, fed: { reader in
+            guard second == nil, assembler.layout != nil else { return }
+            second = SecondHalf.start(input, from: split, encoding: decoder.encoding, delimiter: reader.delimiter,
+                                      continuing: assembler, tuning: tuning)
+        }, deliver: deliver)
+        second?.waitUntilDone(cancelling: outcome.error != nil || outcome.readerFailed || decoder.problem != nil
+                                  || assembler.gaveUp)
+        guard outcome.error == nil, !outcome.readerFailed, decoder.problem == nil, !assembler.gaveUp else {
+            return outcome
+        }
+        if let reader, let second, let later = second.result, reader.isBetweenRecords,
+           reader.line == later.firstLine {
+            assembler.append(later.assembler)
+            return outcome
+        }
+        source.readOn()
+        decoder.resume()
+        outcome = parse(decoder, tuning: tuning, displayName: input.displayName, reader: &reader, finishing: true,
+                        deliver: deliver)
+        return outcome
+    }
+
+    /// The second half of a file, read on a thread of its own.
+    final class SecondHalf: @unchecked Sendable {
+        // Unchecked: the reading thread alone touches `assembler` and `result` until `done` is signalled; the
+        // first half reads them only after waiting for it. `cancelled` is under `lock`.
+        struct Result {
+            let assembler: RosterAssembler
+            /// The line where the second half started, as counted from the start of the file.
+            let firstLine: Int
+        }
+
+        private let input: InputFile
+        private let split: Int
+        private let encoding: TextEncoding
+        private let delimiter: CSVDelimiter
+        private let tuning: ReadTuning
+        private let assembler: RosterAssembler
+        private let done = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var cancelled = false
+        /// Set when the second half read to the end with nothing unusual.
+        private(set) var result: Result?
+
+        private init(_ input: InputFile, split: Int, encoding: TextEncoding, delimiter: CSVDelimiter,
+                     assembler: RosterAssembler, tuning: ReadTuning) {
+            self.input = input
+            self.split = split
+            self.encoding = encoding
+            self.delimiter = delimiter
+            self.assembler = assembler
+            self.tuning = tuning
+        }
+
+        static func start(_ input: InputFile, from split: Int, encoding: TextEncoding, delimiter: CSVDelimiter,
+                          continuing first: RosterAssembler, tuning: ReadTuning) -> SecondHalf {
+            let half = SecondHalf(input, split: split, encoding: encoding, delimiter: delimiter,
+                                  assembler: RosterAssembler(continuing: first), tuning: tuning)
+            let thread = Thread { half.run() }
+            thread.name = "zizhu-second-half"
+            thread.start()
+            return half
+        }
+
+        func waitUntilDone(cancelling: Bool) {
+            if cancelling { lock.withLock { cancelled = true } }
+            done.wait()
+        }
+
+        private var isCancelled: Bool { lock.withLock { cancelled } }
+
+        private func run() {
+            defer { done.signal() }
+            do {
+                let source = try FileSource(path: input.path, displayName: input.displayName,
+                                            blockSize: tuning.blockSize, startingAt: split)
+                guard let breaks = source.lineBreaks(before: split) else { return }
+                let decoder = try TextDecoder(source: source, continuing: encoding, displayName: input.displayName)
+                let assembler = self.assembler
+                guard let reader = CSVReader(delimiter: delimiter, firstLine: breaks + 1, onRecord: { record in
+                    assembler.consume(record)
+                }) else { return }
+                var blocks = 0
+                try decoder.run(displayName: input.displayName) { block in
+                    reader.feed(block)
+                    blocks += 1
+                    return blocks % 8 != 0 || !isCancelled
+                }
+                guard decoder.problem == nil, !isCancelled else { return }
+                reader.finish()
+                result = Result(assembler: assembler, firstLine: breaks + 1)
+            } catch {
+                return  // the first half reads on and meets the same error itself
+            }
+        }
     }
 
     /// `parse` on a thread of its own while this thread builds the rows: the two halves take about the same

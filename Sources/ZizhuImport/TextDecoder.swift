@@ -53,6 +53,23 @@ final class TextDecoder {
         self.window = max(window, 16)
     }
 
+    /// A decoder for the rest of a file whose encoding its first part settled: no sniffing, no BOM.
+    convenience init(source: FileSource, continuing encoding: TextEncoding, displayName: String) throws(ImportError) {
+        self.init(source: source, override: nil)
+        try settle(encoding, guessed: false, displayName: displayName)
+    }
+
+    /// True once the encoding is known for every later byte: text (not a foreign format, not empty) whose
+    /// first non-ASCII byte has been seen.
+    var isSettled: Bool { foreign == nil && !isEmpty && !asciiSoFar && !decisionPending }
+
+    /// Decodes on after the source's limit was lifted (`FileSource.readOn`): the end that `run` met was
+    /// the limit, at a line end, where no character is left half decoded.
+    func resume() {
+        guard problem == nil else { return }
+        finished = false
+    }
+
     /// Reads the first bytes and decides what they are.
     func start(displayName: String) throws(ImportError) {
         try fill(upTo: window)
