@@ -75,6 +75,9 @@ struct CSVRecord {
     /// Set for a record cut short by a parse error; it then holds the fields completed before the error.
     let problem: CSVProblem?
 
+    /// The bytes of all fields together.
+    var byteCount: Int { count == 0 ? 0 : ends[count - 1] }
+
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let start = index == 0 ? 0 : ends[index - 1]
         return UnsafeBufferPointer(start: base + start, count: ends[index] - start)

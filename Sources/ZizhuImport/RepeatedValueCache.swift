@@ -15,7 +15,11 @@ final class RepeatedValueCache {
     private let columns: Int
     private let storage: UnsafeMutablePointer<UInt8>
     private let lengths: UnsafeMutablePointer<Int>
+    /// The first eight bytes of each entry (zero-padded): with the length, most misses are ruled out at once.
+    private let prefixes: UnsafeMutablePointer<UInt64>
     private let values: UnsafeMutablePointer<String>
+    /// Per column, the entry that matched last: values come in runs (a class's rows), so it is tried first.
+    private let lastHit: UnsafeMutablePointer<Int>
     private let next: UnsafeMutablePointer<Int>
     /// Per column: lookups and hits during the trial, then whether the column is still looked up.
     private let lookups: UnsafeMutablePointer<Int>
@@ -30,6 +34,10 @@ final class RepeatedValueCache {
         storage = .allocate(capacity: entries * RepeatedValueCache.maximumLength)
         lengths = .allocate(capacity: entries)
         lengths.initialize(repeating: -1, count: entries)
+        prefixes = .allocate(capacity: entries)
+        prefixes.initialize(repeating: 0, count: entries)
+        lastHit = .allocate(capacity: self.columns)
+        for column in 0..<self.columns { (lastHit + column).initialize(to: column * RepeatedValueCache.slots) }
         values = .allocate(capacity: entries)
         values.initialize(repeating: "", count: entries)
         next = .allocate(capacity: self.columns)
@@ -47,6 +55,8 @@ final class RepeatedValueCache {
         values.deinitialize(count: entries)
         values.deallocate()
         lengths.deallocate()
+        prefixes.deallocate()
+        lastHit.deallocate()
         storage.deallocate()
         next.deallocate()
         lookups.deallocate()
@@ -67,14 +77,45 @@ final class RepeatedValueCache {
             lookups[column] += 1
             if lookups[column] == RepeatedValueCache.trialLookups { enabled[column] = hits[column] * 2 >= lookups[column] }
         }
+        let count = bytes.count
+        let prefix = RepeatedValueCache.prefix(base, count)
+        var entry = lastHit[column]
         let first = column * RepeatedValueCache.slots
-        for entry in first..<(first + RepeatedValueCache.slots) where lengths[entry] == bytes.count {
-            if memcmp(storage + entry * RepeatedValueCache.maximumLength, base, bytes.count) == 0 {
+        for _ in 0..<RepeatedValueCache.slots {
+            if lengths[entry] == count && prefixes[entry] == prefix
+                && (count <= 8 || RepeatedValueCache.equal(storage + entry * RepeatedValueCache.maximumLength + 8,
+                                                           base + 8, count - 8)) {
                 if trial { hits[column] += 1 }
+                lastHit[column] = entry
                 return values[entry]
             }
+            entry = entry + 1 == first + RepeatedValueCache.slots ? first : entry + 1
         }
         return nil
+    }
+
+    /// The first eight bytes (fewer, zero-padded, for a shorter value) as one word.
+    @inline(__always)
+    private static func prefix(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        if count >= 8 { return ByteScan.load(p, 0) }
+        var word: UInt64 = 0
+        for index in 0..<count { word |= UInt64(p[index]) << (8 * index) }
+        return word
+    }
+
+    /// Compares short byte runs eight at a time: for values this short a call to memcmp costs more.
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var index = 0
+        while index + 8 <= count {
+            if ByteScan.load(a, index) != ByteScan.load(b, index) { return false }
+            index += 8
+        }
+        while index < count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Remembers `value` as the String for `bytes` in `column`, replacing its oldest entry.
@@ -85,6 +126,7 @@ final class RepeatedValueCache {
         let entry = column * RepeatedValueCache.slots + next[column]
         memcpy(storage + entry * RepeatedValueCache.maximumLength, base, bytes.count)
         lengths[entry] = bytes.count
+        prefixes[entry] = RepeatedValueCache.prefix(base, bytes.count)
         values[entry] = value
         next[column] = (next[column] + 1) % RepeatedValueCache.slots
     }

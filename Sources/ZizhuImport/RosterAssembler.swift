@@ -200,6 +200,8 @@ final class RosterAssembler {
         /// Non-empty cells beyond the header, and the count of cells up to the last of them.
         var extra: [String] = []
         var filledCount = 0
+        /// False when the whole record is shorter than an Excel cell may be: no cell of it can be too long.
+        var mayHoldOversizedCell = true
 
         mutating func add(_ normalized: NormalizedCell, column: Int, reported: Bool) {
             cells.append(normalized.value)
@@ -222,6 +224,7 @@ final class RosterAssembler {
         guard let table = columnTable, let cache = repeatedValues else { return }
         var row = RowCells()
         row.cells.reserveCapacity(width)
+        row.mayHoldOversizedCell = record.byteCount > RosterReader.longestCell
         let shared = min(record.count, width)
         for column in 0..<shared {
             let info = table[column]
@@ -313,7 +316,7 @@ final class RosterAssembler {
                                     value: row.originals[column],
                                     arguments: ["change": text.zh, "changeEn": text.en]))
         }
-        for column in RosterAssembler.oversizedColumns(row) {
+        for column in row.mayHoldOversizedCell ? RosterAssembler.oversizedColumns(row) : [] {
             let typed = row.originals[column] ?? row.cells[column]
             let text = ImportMessages.cellTooLong(header: column < width ? layout.headers[column] : "", column: column,
                                                   characters: typed.unicodeScalars.count)

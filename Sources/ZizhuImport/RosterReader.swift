@@ -189,13 +189,15 @@ public enum RosterReader {
     /// field may hold the line end before it), so the second half counts only if the first one ends exactly
     /// between records on the line where the second began; otherwise — or if the second half met anything
     /// unusual — this thread reads on past `split` itself, and the result is the one reading straight through
-    /// gives. The second half starts once the header is known (it needs the columns).
+    /// gives. The second half counts the lines before `split` at once, and parses once the header is known (it
+    /// needs the columns).
     static func readInHalves(
         _ input: InputFile, source: FileSource, decoder: TextDecoder, split: Int, assembler: RosterAssembler,
         tuning: ReadTuning
     ) -> ParseOutcome {
         source.stop(at: split)
-        var second: SecondHalf?
+        let second = SecondHalf.start(input, from: split, encoding: decoder.encoding, tuning: tuning)
+        var begun = false
         var reader: CSVReader?
         let deliver: (CSVRecord) -> Bool = { record in
             assembler.consume(record)
@@ -203,17 +205,16 @@ public enum RosterReader {
         }
         var outcome = parse(decoder, tuning: tuning, displayName: input.displayName, reader: &reader,
                             finishing: false, fed: { reader in
-            guard second == nil, assembler.layout != nil else { return }
-            second = SecondHalf.start(input, from: split, encoding: decoder.encoding, delimiter: reader.delimiter,
-                                      continuing: assembler, tuning: tuning)
+            guard !begun, assembler.layout != nil else { return }
+            begun = true
+            second.begin(delimiter: reader.delimiter, continuing: assembler)
         }, deliver: deliver)
-        second?.waitUntilDone(cancelling: outcome.error != nil || outcome.readerFailed || decoder.problem != nil
-                                  || assembler.gaveUp)
+        second.waitUntilDone(cancelling: !begun || outcome.error != nil || outcome.readerFailed
+                                 || decoder.problem != nil || assembler.gaveUp)
         guard outcome.error == nil, !outcome.readerFailed, decoder.problem == nil, !assembler.gaveUp else {
             return outcome
         }
-        if let reader, let second, let later = second.result, reader.isBetweenRecords,
-           reader.line == later.firstLine {
+        if let reader, let later = second.result, reader.isBetweenRecords, reader.line == later.firstLine {
             assembler.append(later.assembler)
             return outcome
         }
@@ -226,8 +227,8 @@ public enum RosterReader {
 
     /// The second half of a file, read on a thread of its own.
     final class SecondHalf: @unchecked Sendable {
-        // Unchecked: the reading thread alone touches `assembler` and `result` until `done` is signalled; the
-        // first half reads them only after waiting for it. `cancelled` is under `lock`.
+        // Unchecked: `handover` and `cancelled` are under `lock`; the reading thread alone touches `result`
+        // until `done` is signalled, and the first half reads it only after waiting for that.
         struct Result {
             let assembler: RosterAssembler
             /// The line where the second half started, as counted from the start of the file.
@@ -237,37 +238,44 @@ public enum RosterReader {
         private let input: InputFile
         private let split: Int
         private let encoding: TextEncoding
-        private let delimiter: CSVDelimiter
         private let tuning: ReadTuning
-        private let assembler: RosterAssembler
-        private let done = DispatchSemaphore(value: 0)
         private let lock = NSLock()
+        private let handedOver = DispatchSemaphore(value: 0)
+        private let done = DispatchSemaphore(value: 0)
+        private var handover: (delimiter: CSVDelimiter, assembler: RosterAssembler)?
         private var cancelled = false
         /// Set when the second half read to the end with nothing unusual.
         private(set) var result: Result?
 
-        private init(_ input: InputFile, split: Int, encoding: TextEncoding, delimiter: CSVDelimiter,
-                     assembler: RosterAssembler, tuning: ReadTuning) {
+        private init(_ input: InputFile, split: Int, encoding: TextEncoding, tuning: ReadTuning) {
             self.input = input
             self.split = split
             self.encoding = encoding
-            self.delimiter = delimiter
-            self.assembler = assembler
             self.tuning = tuning
         }
 
-        static func start(_ input: InputFile, from split: Int, encoding: TextEncoding, delimiter: CSVDelimiter,
-                          continuing first: RosterAssembler, tuning: ReadTuning) -> SecondHalf {
-            let half = SecondHalf(input, split: split, encoding: encoding, delimiter: delimiter,
-                                  assembler: RosterAssembler(continuing: first), tuning: tuning)
+        /// Starts the thread, which counts the lines before `split` while the first half finds the header.
+        static func start(_ input: InputFile, from split: Int, encoding: TextEncoding,
+                          tuning: ReadTuning) -> SecondHalf {
+            let half = SecondHalf(input, split: split, encoding: encoding, tuning: tuning)
             let thread = Thread { half.run() }
             thread.name = "zizhu-second-half"
             thread.start()
             return half
         }
 
+        /// Lets the thread parse: the header (and the delimiter) are known.
+        func begin(delimiter: CSVDelimiter, continuing first: RosterAssembler) {
+            let assembler = RosterAssembler(continuing: first)
+            lock.withLock { handover = (delimiter, assembler) }
+            handedOver.signal()
+        }
+
         func waitUntilDone(cancelling: Bool) {
-            if cancelling { lock.withLock { cancelled = true } }
+            if cancelling {
+                lock.withLock { cancelled = true }
+                handedOver.signal()
+            }
             done.wait()
         }
 
@@ -278,10 +286,12 @@ public enum RosterReader {
             do {
                 let source = try FileSource(path: input.path, displayName: input.displayName,
                                             blockSize: tuning.blockSize, startingAt: split)
-                guard let breaks = source.lineBreaks(before: split) else { return }
+                let breaks = source.lineBreaks(before: split)
+                handedOver.wait()
+                guard let breaks, let handover = lock.withLock({ handover }), !isCancelled else { return }
+                let assembler = handover.assembler
                 let decoder = try TextDecoder(source: source, continuing: encoding, displayName: input.displayName)
-                let assembler = self.assembler
-                guard let reader = CSVReader(delimiter: delimiter, firstLine: breaks + 1, onRecord: { record in
+                guard let reader = CSVReader(delimiter: handover.delimiter, firstLine: breaks + 1, onRecord: { record in
                     assembler.consume(record)
                 }) else { return }
                 var blocks = 0

@@ -77,6 +77,8 @@ enum RowClassifier {
     }()
 
     private static func startsWithAny(_ text: String, _ words: [String]) -> Bool {
+        // Every keyword starts with a Chinese character: a cell starting with ASCII (序号, an ID) is none.
+        guard let lead = text.utf8.first, lead >= 0x80 else { return false }
         guard let first = text.unicodeScalars.first, leadingScalars.contains(first) else { return false }
         let folded = ColumnMapper.folded(text)
         return words.contains { folded.hasPrefix($0) }

@@ -41,4 +41,24 @@ import Testing
         #expect(check("0123456789abcdef\r"))
         #expect(check("\t"))
     }
+
+    @Test func lineBreaksAreCountedAsTheReaderCountsThem() {
+        func count(_ bytes: ArraySlice<UInt8>, afterCR: Bool) -> (breaks: Int, endsWithCR: Bool) {
+            // One byte more so that even an empty block has an address.
+            (Array(bytes) + [0]).withUnsafeBufferPointer {
+                ByteScan.countLineBreaks($0.baseAddress!, bytes.count, afterCR: afterCR)
+            }
+        }
+        for (text, expected) in [("a\r\nb\nc\rd", 3), ("\r", 1), ("\r\n", 1), ("\n\r", 2), ("\r\r\n", 2), ("", 0),
+                                 ("0123456789abcdef\r\n0123456789", 1)] {
+            let bytes = Array(text.utf8)
+            // Every way of cutting the bytes in two blocks counts the same.
+            for cut in 0...bytes.count {
+                let first = count(bytes[..<cut], afterCR: false)
+                let second = count(bytes[cut...], afterCR: first.endsWithCR)
+                #expect(first.breaks + second.breaks + (second.endsWithCR ? 1 : 0) == expected,
+                        "\(text.debugDescription) cut at \(cut)")
+            }
+        }
+    }
 }

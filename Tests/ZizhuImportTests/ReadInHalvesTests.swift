@@ -115,17 +115,4 @@ import ZizhuTestSupport
         let rows = Set(split.applicants.map(\.index))
         #expect(split.findings.allSatisfy { $0.row.map(rows.contains) ?? true })
     }
-
-    @Test func lineBreaksAreCountedAsTheReaderCountsThem() {
-        for (text, expected) in [("a\r\nb\nc\rd", 3), ("\r", 1), ("\r\n", 1), ("\n\r", 2), ("\r\r\n", 2), ("", 0)] {
-            let bytes = Array(text.utf8)
-            // Every way of cutting the bytes in two blocks counts the same.
-            for cut in 0...bytes.count {
-                let (first, second) = (Array(bytes[..<cut]), Array(bytes[cut...]))
-                let a = first.withUnsafeBufferPointer { ByteScan.countLineBreaks($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, afterCR: false) }
-                let b = second.withUnsafeBufferPointer { ByteScan.countLineBreaks($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, afterCR: a.endsWithCR) }
-                #expect(a.breaks + b.breaks + (b.endsWithCR ? 1 : 0) == expected, "\(text.debugDescription) cut at \(cut)")
-            }
-        }
-    }
 }

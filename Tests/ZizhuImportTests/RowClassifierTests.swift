@@ -23,4 +23,9 @@ import Testing
     func classifies(cells: [String], kind: RowClassifier.Kind) {
         #expect(RowClassifier.classify(cells, nameColumn: 1, idColumn: 2) == kind)
     }
+
+    /// The classifier rejects a cell starting with ASCII before looking at the keywords.
+    @Test func everyKeywordStartsWithAChineseCharacter() {
+        #expect(RowClassifier.trailerWords.allSatisfy { ($0.utf8.first ?? 0) >= 0x80 })
+    }
 }
