@@ -15,8 +15,10 @@ final class RepeatedValueCache {
     private let columns: Int
     private let storage: UnsafeMutablePointer<UInt8>
     private let lengths: UnsafeMutablePointer<Int>
-    /// The first eight bytes of each entry (zero-padded): with the length, most misses are ruled out at once.
-    private let prefixes: UnsafeMutablePointer<UInt64>
+    /// Two words covering the first and the last eight bytes of each entry (`key`): with the length they decide
+    /// equality for values of up to 16 bytes, and rule out most misses for longer ones.
+    private let heads: UnsafeMutablePointer<UInt64>
+    private let tails: UnsafeMutablePointer<UInt64>
     private let values: UnsafeMutablePointer<String>
     /// Per column, the entry that matched last: values come in runs (a class's rows), so it is tried first.
     private let lastHit: UnsafeMutablePointer<Int>
@@ -34,8 +36,10 @@ final class RepeatedValueCache {
         storage = .allocate(capacity: entries * RepeatedValueCache.maximumLength)
         lengths = .allocate(capacity: entries)
         lengths.initialize(repeating: -1, count: entries)
-        prefixes = .allocate(capacity: entries)
-        prefixes.initialize(repeating: 0, count: entries)
+        heads = .allocate(capacity: entries)
+        heads.initialize(repeating: 0, count: entries)
+        tails = .allocate(capacity: entries)
+        tails.initialize(repeating: 0, count: entries)
         lastHit = .allocate(capacity: self.columns)
         for column in 0..<self.columns { (lastHit + column).initialize(to: column * RepeatedValueCache.slots) }
         values = .allocate(capacity: entries)
@@ -55,7 +59,8 @@ final class RepeatedValueCache {
         values.deinitialize(count: entries)
         values.deallocate()
         lengths.deallocate()
-        prefixes.deallocate()
+        heads.deallocate()
+        tails.deallocate()
         lastHit.deallocate()
         storage.deallocate()
         next.deallocate()
@@ -78,13 +83,13 @@ final class RepeatedValueCache {
             if lookups[column] == RepeatedValueCache.trialLookups { enabled[column] = hits[column] * 2 >= lookups[column] }
         }
         let count = bytes.count
-        let prefix = RepeatedValueCache.prefix(base, count)
+        let (head, tail) = RepeatedValueCache.key(base, count)
         var entry = lastHit[column]
         let first = column * RepeatedValueCache.slots
         for _ in 0..<RepeatedValueCache.slots {
-            if lengths[entry] == count && prefixes[entry] == prefix
-                && (count <= 8 || RepeatedValueCache.equal(storage + entry * RepeatedValueCache.maximumLength + 8,
-                                                           base + 8, count - 8)) {
+            if lengths[entry] == count && heads[entry] == head && tails[entry] == tail
+                && (count <= 16 || RepeatedValueCache.equal(storage + entry * RepeatedValueCache.maximumLength + 8,
+                                                            base + 8, count - 16)) {
                 if trial { hits[column] += 1 }
                 lastHit[column] = entry
                 return values[entry]
@@ -94,13 +99,23 @@ final class RepeatedValueCache {
         return nil
     }
 
-    /// The first eight bytes (fewer, zero-padded, for a shorter value) as one word.
+    /// Words that hold every byte of a value of up to 16 bytes: the first and the last eight (overlapping), or
+    /// for a shorter value its two overlapping halves in `head`.
     @inline(__always)
-    private static func prefix(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        if count >= 8 { return ByteScan.load(p, 0) }
-        var word: UInt64 = 0
-        for index in 0..<count { word |= UInt64(p[index]) << (8 * index) }
-        return word
+    private static func key(_ p: UnsafePointer<UInt8>, _ count: Int) -> (head: UInt64, tail: UInt64) {
+        let raw = UnsafeRawPointer(p)
+        if count >= 8 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        if count >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            return (low | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32, 0)
+        }
+        if count >= 2 {
+            let low = UInt64(raw.loadUnaligned(as: UInt16.self))
+            return (low | UInt64(raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)) << 16, 0)
+        }
+        return (count == 1 ? UInt64(p[0]) : 0, 0)
     }
 
     /// Compares short byte runs eight at a time: for values this short a call to memcmp costs more.
@@ -126,7 +141,7 @@ final class RepeatedValueCache {
         let entry = column * RepeatedValueCache.slots + next[column]
         memcpy(storage + entry * RepeatedValueCache.maximumLength, base, bytes.count)
         lengths[entry] = bytes.count
-        prefixes[entry] = RepeatedValueCache.prefix(base, bytes.count)
+        (heads[entry], tails[entry]) = RepeatedValueCache.key(base, bytes.count)
         values[entry] = value
         next[column] = (next[column] + 1) % RepeatedValueCache.slots
     }

@@ -33,6 +33,8 @@ final class RosterAssembler {
     private var repeatedValues: RepeatedValueCache?
     private var nameColumn: Int?
     private var idColumn: Int?
+    /// The emptied cell array of the last row, when rows are not kept.
+    private var spareCells: [String] = []
 
     private struct ColumnInfo {
         var kind: CellKind
@@ -205,6 +207,11 @@ final class RosterAssembler {
 
         mutating func add(_ normalized: NormalizedCell, column: Int, reported: Bool) {
             cells.append(normalized.value)
+            note(normalized, column: column, reported: reported)
+        }
+
+        /// What normalisation did to the cell of `column`, apart from its value.
+        mutating func note(_ normalized: NormalizedCell, column: Int, reported: Bool) {
             if normalized.mayBeExcelNumber { numberSuspects.append(column) }
             if let original = normalized.original {
                 originals[column] = original
@@ -219,51 +226,64 @@ final class RosterAssembler {
         }
     }
 
-    /// The hot path: one CSV record, straight from libcsv's bytes.
+    /// The hot path: one CSV record, straight from libcsv's bytes. The cells are written in place into an
+    /// array of the header's width (the previous row's, when rows are not kept): no per-cell append.
     private func consumeDataRecord(_ record: CSVRecord) {
         guard let table = columnTable, let cache = repeatedValues else { return }
         var row = RowCells()
-        row.cells.reserveCapacity(width)
+        swap(&row.cells, &spareCells)
+        if row.cells.count != width { row.cells = Array(repeating: "", count: width) }
         row.mayHoldOversizedCell = record.byteCount > RosterReader.longestCell
         let shared = min(record.count, width)
-        for column in 0..<shared {
-            let info = table[column]
-            let bytes = record.field(column)
-            // Fast paths: a value seen in this column lately is reused; text that normalisation would leave
-            // as it is becomes its String directly.
-            switch info.kind {
-            case .identifier where CellNormalizer.isPlainIdentifier(bytes):
-                row.cells.append(String(decoding: bytes, as: UTF8.self))
-                if bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0") { row.numberSuspects.append(column) }
-                continue
-            case .text, .amount:
-                if bytes.isEmpty {
-                    row.cells.append("")
+        var notes: [(column: Int, normalized: NormalizedCell)] = []
+        var suspects: [Int] = []
+        row.cells.withUnsafeMutableBufferPointer { cells in
+            for column in 0..<shared {
+                let info = table[column]
+                let bytes = record.field(column)
+                // Fast paths: a value seen in this column lately is reused; text that normalisation would leave
+                // as it is becomes its String directly.
+                switch info.kind {
+                case .identifier where CellNormalizer.isPlainIdentifier(bytes):
+                    cells[column] = String(decoding: bytes, as: UTF8.self)
+                    if bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0") { suspects.append(column) }
                     continue
+                case .text, .amount:
+                    if bytes.isEmpty {
+                        cells[column] = ""
+                        continue
+                    }
+                    let caches = cache.isWorthLookingUp(column: column)
+                    if caches, let value = cache.value(column: column, bytes: bytes) {
+                        cells[column] = value
+                        continue
+                    }
+                    if CellNormalizer.isPlainText(bytes, keepsChinesePunctuation: info.kind == .text) {
+                        let value = String(decoding: bytes, as: UTF8.self)
+                        if caches { cache.remember(column: column, bytes: bytes, as: value) }
+                        cells[column] = value
+                        continue
+                    }
+                case .identifier:
+                    break
                 }
-                let caches = cache.isWorthLookingUp(column: column)
-                if caches, let value = cache.value(column: column, bytes: bytes) {
-                    row.cells.append(value)
-                    continue
-                }
-                if CellNormalizer.isPlainText(bytes, keepsChinesePunctuation: info.kind == .text) {
-                    let value = String(decoding: bytes, as: UTF8.self)
-                    if caches { cache.remember(column: column, bytes: bytes, as: value) }
-                    row.cells.append(value)
-                    continue
-                }
-            case .identifier:
-                break
+                let normalized = CellNormalizer.normalize(bytes, as: info.kind)
+                cells[column] = normalized.value
+                notes.append((column, normalized))
             }
-            row.add(CellNormalizer.normalize(bytes, as: info.kind), column: column, reported: info.reported)
+            for column in shared..<width { cells[column] = "" }
         }
-        while row.cells.count < width { row.cells.append("") }
+        row.numberSuspects = suspects
+        for (column, normalized) in notes { row.note(normalized, column: column, reported: table[column].reported) }
+        if !notes.isEmpty && !suspects.isEmpty { row.numberSuspects.sort() }  // column order, as findings go
         if record.count > width {
             for column in width..<record.count {
                 row.addExtra(CellNormalizer.normalize(record.field(column), as: .text).value, column: column)
             }
         }
         finishRow(row, line: record.line, problem: record.problem)
+        // Rows that are not kept leave their cell array for the next row: one allocation less per row.
+        if !keepsRows { swap(&row.cells, &spareCells) }
     }
 
     /// A row given as text.
@@ -292,6 +312,12 @@ final class RosterAssembler {
         // unless what survived of it is a totals or signature line.
         guard kind == .student || (problem != nil && kind == .blank) else {
             if let problem { reportFileLevel(problem) }
+            return
+        }
+        // A clean row that is not kept needs no Applicant: it is only counted.
+        guard keepsRows || problem != nil || !row.extra.isEmpty || !row.changed.isEmpty || row.mayHoldOversizedCell
+                || !row.numberSuspects.isEmpty else {
+            rowCount += 1
             return
         }
 

@@ -25,8 +25,13 @@ struct UTF8Validator {
             if needed == 0 {
                 // ASCII runs are most of a roster: test 8 bytes at a time.
                 while i + 8 <= n {
-                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    let high = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self).littleEndian
+                        & 0x8080_8080_8080_8080
+                    if high != 0 {
+                        // Straight to the first non-ASCII byte of the word.
+                        i += high.trailingZeroBitCount >> 3
+                        break
+                    }
                     i += 8
                 }
                 if i >= n { break }
@@ -36,8 +41,20 @@ struct UTF8Validator {
                     continue
                 }
                 sawMultibyte = true
-                // The common CJK case, a whole 3-byte sequence inside the block (lead E1–EC or EE–EF, where any
-                // continuation byte is allowed): checked at once.
+                // The common CJK case, runs of whole 3-byte sequences inside the block (lead E1–EC or EE–EF, where
+                // any continuation byte is allowed): a word per character, lead and continuation bits at once.
+                var run = 0
+                while i + 4 <= n {
+                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self).littleEndian
+                    let lead = word & 0xFF
+                    guard lead >= 0xE1 && lead <= 0xEF && lead != 0xED, word & 0x00C0_C000 == 0x0080_8000 else { break }
+                    run += 3
+                    i += 3
+                }
+                if run > 0 {
+                    multibyteBytes += run
+                    continue
+                }
                 if i + 2 < n, (b >= 0xE1 && b <= 0xEC) || b >= 0xEE && b <= 0xEF,
                    p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
                     multibyteBytes += 3
