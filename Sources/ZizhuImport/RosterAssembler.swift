@@ -204,6 +204,8 @@ final class RosterAssembler {
         var filledCount = 0
         /// False when the whole record is shorter than an Excel cell may be: no cell of it can be too long.
         var mayHoldOversizedCell = true
+        /// Non-empty cells among `cells` and the first of them (-1: none), when counted while filling them.
+        var filled: (count: Int, first: Int)?
 
         mutating func add(_ normalized: NormalizedCell, column: Int, reported: Bool) {
             cells.append(normalized.value)
@@ -237,6 +239,13 @@ final class RosterAssembler {
         let shared = min(record.count, width)
         var notes: [(column: Int, normalized: NormalizedCell)] = []
         var suspects: [Int] = []
+        var filled = 0
+        var firstFilled = -1
+        /// Counts a non-empty cell, for the row classifier.
+        @inline(__always) func fill(_ column: Int) {
+            filled += 1
+            if firstFilled < 0 { firstFilled = column }
+        }
         row.cells.withUnsafeMutableBufferPointer { cells in
             for column in 0..<shared {
                 let info = table[column]
@@ -246,6 +255,7 @@ final class RosterAssembler {
                 switch info.kind {
                 case .identifier where CellNormalizer.isPlainIdentifier(bytes):
                     cells[column] = String(decoding: bytes, as: UTF8.self)
+                    if bytes.count > 0 { fill(column) }
                     if bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0") { suspects.append(column) }
                     continue
                 case .text, .amount:
@@ -256,12 +266,14 @@ final class RosterAssembler {
                     let caches = cache.isWorthLookingUp(column: column)
                     if caches, let value = cache.value(column: column, bytes: bytes) {
                         cells[column] = value
+                        fill(column)
                         continue
                     }
                     if CellNormalizer.isPlainText(bytes, keepsChinesePunctuation: info.kind == .text) {
                         let value = String(decoding: bytes, as: UTF8.self)
                         if caches { cache.remember(column: column, bytes: bytes, as: value) }
                         cells[column] = value
+                        fill(column)
                         continue
                     }
                 case .identifier:
@@ -269,11 +281,13 @@ final class RosterAssembler {
                 }
                 let normalized = CellNormalizer.normalize(bytes, as: info.kind)
                 cells[column] = normalized.value
+                if !normalized.value.isEmpty { fill(column) }
                 notes.append((column, normalized))
             }
             for column in shared..<width { cells[column] = "" }
         }
         row.numberSuspects = suspects
+        row.filled = (filled, firstFilled)
         for (column, normalized) in notes { row.note(normalized, column: column, reported: table[column].reported) }
         if !notes.isEmpty && !suspects.isEmpty { row.numberSuspects.sort() }  // column order, as findings go
         if record.count > width {
@@ -306,8 +320,13 @@ final class RosterAssembler {
 
     private func finishRow(_ row: RowCells, line: Int, problem: CSVProblem?) {
         guard let layout else { return }
-        let kind = RowClassifier.classify(row.extra.isEmpty ? row.cells : row.cells + row.extra,
-                                          nameColumn: nameColumn, idColumn: idColumn)
+        let kind = if let filled = row.filled, row.extra.isEmpty {
+            RowClassifier.classify(row.cells, nameColumn: nameColumn, idColumn: idColumn, nonEmpty: filled.count,
+                                   first: filled.first)
+        } else {
+            RowClassifier.classify(row.extra.isEmpty ? row.cells : row.cells + row.extra,
+                                   nameColumn: nameColumn, idColumn: idColumn)
+        }
         // A record cut short by a parse error is still a row of the file (it goes back to the teacher),
         // unless what survived of it is a totals or signature line.
         guard kind == .student || (problem != nil && kind == .blank) else {

@@ -36,6 +36,11 @@ enum RowClassifier {
             nonEmpty += 1
             if first < 0 { first = index }
         }
+        return classify(cells, nameColumn: nameColumn, idColumn: idColumn, nonEmpty: nonEmpty, first: first)
+    }
+
+    /// `classify` for a caller that already knows how many cells are non-empty and which is the first (-1: none).
+    static func classify(_ cells: [String], nameColumn: Int?, idColumn: Int?, nonEmpty: Int, first: Int) -> Kind {
         guard first >= 0 else { return .blank }
 
         let hasName = nameColumn.map { $0 < cells.count && !cells[$0].isEmpty } ?? false
