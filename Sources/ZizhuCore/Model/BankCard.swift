@@ -16,17 +16,24 @@ public struct BankCard: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a cell: digits, possibly typed in groups separated by spaces or hyphens.
     public static func parse(_ text: String) -> Result<BankCard, FormatProblem> {
-        var clean = true
-        var count = 0
-        for byte in text.utf8 {
-            if byte >= 48 && byte <= 57 {
-                count += 1
-            } else if byte == 32 || byte == 45 {
-                clean = false
-            } else {
-                let bad = text.first { !($0.isASCIIDigit || $0 == " " || $0 == "-") }
-                return .failure(.character(bad.map(String.init) ?? "?"))
+        // Digits, and whether there was a group separator; nil at a character that does not belong.
+        let scanned: (count: Int, clean: Bool)? = text.withUTF8Bytes { bytes in
+            var clean = true
+            var count = 0
+            for byte in bytes {
+                if byte >= 48 && byte <= 57 {
+                    count += 1
+                } else if byte == 32 || byte == 45 {
+                    clean = false
+                } else {
+                    return nil
+                }
             }
+            return (count, clean)
+        }
+        guard let (count, clean) = scanned else {
+            let bad = text.first { !($0.isASCIIDigit || $0 == " " || $0 == "-") }
+            return .failure(.character(bad.map(String.init) ?? "?"))
         }
         if count == 0 { return .failure(.empty) }
         guard validLengths.contains(count) else { return .failure(.length(count)) }
@@ -49,21 +56,21 @@ public struct BankCard: Hashable, Sendable, CustomStringConvertible {
 
     /// Luhn (mod 10) over a digit string; false for anything that is not all digits.
     public static func isLuhnValid(_ digits: some StringProtocol) -> Bool {
-        var sum = 0
-        var double = false
-        var count = 0
-        for byte in digits.utf8.reversed() {
-            guard byte >= 48 && byte <= 57 else { return false }
-            var d = Int(byte - 48)
-            if double {
-                d *= 2
-                if d > 9 { d -= 9 }
+        digits.withUTF8Bytes { bytes in
+            var sum = 0
+            var double = false
+            for byte in bytes.reversed() {
+                guard byte >= 48 && byte <= 57 else { return false }
+                var d = Int(byte - 48)
+                if double {
+                    d *= 2
+                    if d > 9 { d -= 9 }
+                }
+                sum += d
+                double.toggle()
             }
-            sum += d
-            double.toggle()
-            count += 1
+            return bytes.count > 1 && sum % 10 == 0
         }
-        return count > 1 && sum % 10 == 0
     }
 
     /// The digit that makes `payload + digit` pass Luhn; nil when the payload is not all digits.
@@ -77,9 +84,11 @@ public struct BankCard: Hashable, Sendable, CustomStringConvertible {
 
     /// A compact hash key: the digits as a number plus the length (leading zeros kept apart).
     public var key: Key {
-        var value: UInt64 = 0
-        for byte in digits.utf8 { value = value &* 10 &+ UInt64(byte - 48) }
-        return Key(value: value, length: UInt8(digits.utf8.count))
+        digits.withUTF8Bytes { bytes in
+            var value: UInt64 = 0
+            for byte in bytes { value = value &* 10 &+ UInt64(byte - 48) }
+            return Key(value: value, length: UInt8(truncatingIfNeeded: bytes.count))
+        }
     }
 
     public struct Key: Hashable, Sendable {

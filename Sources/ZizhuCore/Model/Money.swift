@@ -60,12 +60,16 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// `digits[.d[d]]` in ASCII, at most 15 integer digits: the same value `Money.parse` gives, computed
     /// without allocating. nil for anything else (then the full parse decides).
     static func plainFen(_ text: String) -> Int64? {
+        text.withUTF8Bytes(plainFen)
+    }
+
+    private static func plainFen(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var yuan: Int64 = 0
         var cents: Int64 = 0
         var integerDigits = 0
         var fractionDigits = 0
         var seenPoint = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let digit = Int64(byte - UInt8(ascii: "0"))

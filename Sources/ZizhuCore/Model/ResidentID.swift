@@ -51,30 +51,7 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Parses a cell. Tolerates a lowercase `x`; everything else must already be clean.
     public static func parse(_ text: some StringProtocol) -> Parsed {
-        var body: UInt64 = 0
-        var count = 0
-        var check: UInt8? = nil
-        var sawX = false
-        var xNotLast = false
-        var badByte = false
-        for byte in text.utf8 {
-            count += 1
-            if byte >= 48 && byte <= 57 {
-                if sawX { xNotLast = true }
-                if count <= 17 {
-                    body = body &* 10 &+ UInt64(byte - 48)
-                } else if count == 18 {
-                    check = byte - 48
-                }
-            } else if byte == 88 || byte == 120 {  // X, x
-                if sawX { xNotLast = true }
-                sawX = true
-                if count == 18 { check = 10 } else { xNotLast = true }
-            } else {
-                badByte = true
-                break
-            }
-        }
+        let (body, check, sawX, xNotLast, badByte) = text.withUTF8Bytes(scan)
         if badByte {
             let bad = text.first { !($0.isASCIIDigit || $0 == "X" || $0 == "x") }
             return .malformed(.character(bad.map(String.init) ?? "?"))
@@ -96,6 +73,34 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
             return .legacy(fifteen: String(text), converted: converted)
         }
         return .malformed(.length(text.count))
+    }
+
+    /// One pass over the bytes of a cell: the digits as a number, the check value, and what is out of place.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>)
+        -> (body: UInt64, check: UInt8?, sawX: Bool, xNotLast: Bool, badByte: Bool)
+    {
+        var body: UInt64 = 0
+        var check: UInt8? = nil
+        var sawX = false
+        var xNotLast = false
+        for (offset, byte) in bytes.enumerated() {
+            let count = offset + 1
+            if byte >= 48 && byte <= 57 {
+                if sawX { xNotLast = true }
+                if count <= 17 {
+                    body = body &* 10 &+ UInt64(byte - 48)
+                } else if count == 18 {
+                    check = byte - 48
+                }
+            } else if byte == 88 || byte == 120 {  // X, x
+                if sawX { xNotLast = true }
+                sawX = true
+                if count == 18 { check = 10 } else { xNotLast = true }
+            } else {
+                return (body, check, sawX, xNotLast, true)
+            }
+        }
+        return (body, check, sawX, xNotLast, false)
     }
 
     // MARK: The check character (ISO 7064 MOD 11-2)

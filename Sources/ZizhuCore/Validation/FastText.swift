@@ -74,3 +74,14 @@ struct UTF8Key: Hashable {
         hasher.combine(text.utf8.count)
     }
 }
+
+extension StringProtocol {
+    /// Runs `body` over the UTF-8 bytes in contiguous storage: a plain loop over a buffer costs a few
+    /// instructions per byte, iterating `utf8` dozens. Only text that is not contiguous is copied first.
+    @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(self)
+        return copy.withUTF8(body)
+    }
+}

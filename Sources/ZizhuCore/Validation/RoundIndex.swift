@@ -180,13 +180,17 @@ struct RoundIndex {
 
     /// A phone number's digits as a key (the country code 86 dropped); nil for fewer than 7 digits.
     static func phoneKey(_ text: String) -> UInt64? {
-        var value: UInt64 = 0
-        var count = 0
-        for byte in text.utf8 where byte >= 48 && byte <= 57 {
-            count += 1
-            if count > 18 { return nil }
-            value = value * 10 + UInt64(byte - 48)
+        let digits: (value: UInt64, count: Int)? = text.withUTF8Bytes { bytes in
+            var value: UInt64 = 0
+            var count = 0
+            for byte in bytes where byte >= 48 && byte <= 57 {
+                count += 1
+                if count > 18 { return nil }
+                value = value * 10 + UInt64(byte - 48)
+            }
+            return (value, count)
         }
+        guard var (value, count) = digits else { return nil }
         if count == 13, value / 100_000_000_000 == 86 {
             value %= 100_000_000_000
             count = 11
