@@ -25,6 +25,8 @@ public final class IconvConverter {
     /// Windows CP936 writes € as the single byte 0x80, which glibc's GB18030 rejects. When set, a lone 0x80
     /// decodes to € instead of counting as invalid (TOOLCHAIN.md section 5).
     public var decodesLoneByte80AsEuro = false
+    /// Decode GB18030 with `GB18030Table` where it can (only when `from` is GB18030 and `to` UTF-8).
+    var usesGB18030Table = false
 
     public init(from: String, to: String = "UTF-8") throws {
         let cd = iconv_open(to, from)
@@ -42,7 +44,19 @@ public final class IconvConverter {
     /// invalid; otherwise it is kept for the next chunk.
     public func convert(_ input: UnsafeRawBufferPointer, final: Bool, into output: inout [UInt8]) {
         if carry.isEmpty {
-            convertBody(input, final: final, into: &output)
+            if usesGB18030Table {
+                convertByTable(input, final: final, into: &output)
+            } else {
+                convertBody(input, final: final, into: &output)
+            }
+        } else if usesGB18030Table, let boundary = input.firstIndex(where: { $0 < 0x30 }) {
+            // Finish the split character with the input up to its first byte below 0x30, which no GB18030
+            // character holds inside it; the rest goes by table again.
+            var joined = carry
+            joined.append(contentsOf: input[...boundary])
+            carry.removeAll()
+            joined.withUnsafeBytes { convertBody($0, final: final, into: &output) }
+            convertByTable(UnsafeRawBufferPointer(rebasing: input[(boundary + 1)...]), final: final, into: &output)
         } else {
             var joined = carry
             joined.append(contentsOf: input)
@@ -50,6 +64,37 @@ public final class IconvConverter {
             joined.withUnsafeBytes { convertBody($0, final: final, into: &output) }
         }
         if final { flush(into: &output) }
+    }
+
+    /// GB18030 by table, handing iconv only what the table lacks: a four-byte code, a stray byte, or the
+    /// rest of the input from a byte it cannot place.
+    private func convertByTable(_ input: UnsafeRawBufferPointer, final: Bool, into output: inout [UInt8]) {
+        guard let base = input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count > 0 else { return }
+        let count = input.count
+        var read = 0
+        while read < count {
+            let before = output.count
+            output.append(contentsOf: repeatElement(0, count: (count - read) * 2 + 8))
+            let (stop, written) = output.withUnsafeMutableBufferPointer { out in
+                GB18030Table.convert(base, from: read, count: count, into: out.baseAddress! + before)
+            }
+            output.removeLast(output.count - before - written)
+            read = stop
+            guard read < count else { return }
+            let byte = base[read]
+            if GB18030Table.isFourByteCode(base, at: read, count: count) {
+                convertBody(UnsafeRawBufferPointer(start: base + read, count: 4), final: false, into: &output)
+                read += 4
+            } else if byte == 0x80 || byte == 0xFF {
+                // Never the start of a character: one byte, settled at once (€ or invalid).
+                convertBody(UnsafeRawBufferPointer(start: base + read, count: 1), final: true, into: &output)
+                read += 1
+            } else {
+                convertBody(UnsafeRawBufferPointer(start: base + read, count: count - read), final: final,
+                            into: &output)
+                return
+            }
+        }
     }
 
     private func convertBody(_ input: UnsafeRawBufferPointer, final: Bool, into output: inout [UInt8]) {

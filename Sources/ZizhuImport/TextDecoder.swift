@@ -140,6 +140,7 @@ final class TextDecoder {
         do {
             let converter = try IconvConverter(from: name)
             converter.decodesLoneByte80AsEuro = encoding == .gb18030
+            converter.usesGB18030Table = encoding == .gb18030
             self.converter = converter
         } catch {
             throw ImportError(file: displayName,
