@@ -61,7 +61,8 @@ public enum RosterReader {
             return !assembler.gaveUp
         }
         let outcome = if let split = halfwayLineStart(source, decoder, tuning: tuning) {
-            readInHalves(input, source: source, decoder: decoder, split: split, assembler: assembler, tuning: tuning)
+            readInHalves(input, source: source, decoder: decoder, split: split, assembler: assembler, tuning: tuning,
+                         deliver: deliver)
         } else if source.size >= tuning.threadedFromBytes {
             parseOnAnotherThread(decoder, tuning: tuning, displayName: input.displayName, deliver: deliver)
         } else {
@@ -193,16 +194,12 @@ public enum RosterReader {
     /// needs the columns).
     static func readInHalves(
         _ input: InputFile, source: FileSource, decoder: TextDecoder, split: Int, assembler: RosterAssembler,
-        tuning: ReadTuning
+        tuning: ReadTuning, deliver: @escaping (CSVRecord) -> Bool
     ) -> ParseOutcome {
         source.stop(at: split)
         let second = SecondHalf.start(input, from: split, encoding: decoder.encoding, tuning: tuning)
         var begun = false
         var reader: CSVReader?
-        let deliver: (CSVRecord) -> Bool = { record in
-            assembler.consume(record)
-            return !assembler.gaveUp
-        }
         var outcome = parse(decoder, tuning: tuning, displayName: input.displayName, reader: &reader,
                             finishing: false, fed: { reader in
             guard !begun, assembler.layout != nil else { return }
