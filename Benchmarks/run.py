@@ -167,6 +167,142 @@ def ensure_zizhu(build):
     return ZIZHU, None
 
 
+# ---------- proof that a baseline writes zizhu's cells ----------
+
+PROOF_DATA_ROWS = 2000
+TAIL_BYTES = 256 * 1024
+
+
+def sheet_parts(path):
+    """Sheet name → part name inside the .xlsx (from workbook.xml and its relationships)."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        book = z.read("xl/workbook.xml").decode("utf-8")
+        rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+    targets = {m.group(1): m.group(2) for m in re.finditer(r'<Relationship Id="([^"]+)"[^>]*?Target="([^"]+)"', rels)}
+    targets.update({m.group(2): m.group(1) for m in re.finditer(r'<Relationship Target="([^"]+)"[^>]*?Id="([^"]+)"',
+                                                                rels)})
+    parts = {}
+    for m in re.finditer(r'<sheet name="([^"]+)"[^>]*?r:id="([^"]+)"', book):
+        target = targets[m.group(2)].lstrip("/")
+        parts[xml_unescape(m.group(1))] = target if target.startswith("xl/") else "xl/" + target
+    return parts
+
+
+def xml_unescape(text):
+    import html
+    return html.unescape(text)
+
+
+def sheet_tail(path, part):
+    """The end of a sheet's XML, streamed (the 合计 row, the signatures, mergeCells, ignoredErrors): complete
+    rows by number → {cell: (type, value, formula)}, the merged ranges and the ignored-error ranges."""
+    import re
+    import zipfile
+    tail = b""
+    with zipfile.ZipFile(path) as z, z.open(part) as f:
+        while True:
+            chunk = f.read(4 << 20)
+            if not chunk:
+                break
+            tail = (tail + chunk)[-TAIL_BYTES:]
+    start = tail.find(b"<row ")
+    text = tail[start:].decode("utf-8") if start >= 0 else tail.decode("utf-8", "replace")
+    rows = {}
+    for row in re.finditer(r'<row r="(\d+)"[^>]*?(?:/>|>(.*?)</row>)', text, re.S):
+        cells = {}
+        for c in re.finditer(r'<c r="([A-Z]+)\d+"([^>]*?)(?:/>|>(.*?)</c>)', row.group(2) or "", re.S):
+            kind = re.search(r't="([^"]+)"', c.group(2))
+            body = c.group(3) or ""
+            if kind and kind.group(1) == "s":
+                raise ValueError(f"{os.path.basename(path)} uses shared strings; the proof reads inline strings")
+            value = re.search(r"<v>(.*?)</v>", body, re.S)
+            texts = re.findall(r"<t(?: [^>]*)?>(.*?)</t>", body, re.S)
+            formula = re.search(r"<f>(.*?)</f>", body, re.S)
+            if texts:
+                shown = xml_unescape("".join(texts))
+            elif value:
+                shown = float(value.group(1)) if not (kind and kind.group(1) in ("str", "b", "e")) else value.group(1)
+            else:
+                shown = None
+            cells[c.group(1)] = (shown, xml_unescape(formula.group(1)) if formula else None)
+        rows[int(row.group(1))] = cells
+    merged = re.findall(r'<mergeCell ref="([^"]+)"', text)
+    ignored = re.findall(r'<ignoredError sqref="([^"]+)"', text)
+    return rows, merged, ignored
+
+
+def first_difference(reference, candidate, data_rows=PROOF_DATA_ROWS):
+    """Compares a baseline's register with zizhu's: sheet names; every cell value of the top rows and the
+    first `data_rows` data rows of 花名册 and the number formats of its first data row (openpyxl,
+    read_only, stopping early); the last rows (合计 with formula and cached value, signatures), merged
+    ranges and ignored-error ranges of both sheets (streamed from the end of the sheet XML); every cell
+    of 汇总. Returns None when all agree, else the first difference."""
+    import itertools
+
+    import openpyxl
+    ref_book = openpyxl.load_workbook(reference, read_only=True)
+    cand_book = openpyxl.load_workbook(candidate, read_only=True)
+    try:
+        if ref_book.sheetnames != cand_book.sheetnames:
+            return f"sheet names {cand_book.sheetnames} ≠ zizhu's {ref_book.sheetnames}"
+        register, summary = ref_book.sheetnames[0], ref_book.sheetnames[-1]
+        for name, max_row in ((register, 3 + data_rows), (summary, None)):
+            ref_rows = ref_book[name].iter_rows(max_row=max_row, values_only=True)
+            cand_rows = cand_book[name].iter_rows(max_row=max_row, values_only=True)
+            for number, (ref_row, cand_row) in enumerate(itertools.zip_longest(ref_rows, cand_rows), 1):
+                ref_values, cand_values = list(ref_row or ()), list(cand_row or ())
+                while ref_values and ref_values[-1] is None:
+                    ref_values.pop()
+                while cand_values and cand_values[-1] is None:
+                    cand_values.pop()
+                if ref_values != cand_values:
+                    for column, (a, b) in enumerate(itertools.zip_longest(ref_values, cand_values)):
+                        if a != b:
+                            cell = f"{name}!{openpyxl.utils.get_column_letter(column + 1)}{number}"
+                            return f"{cell}: {b!r} ≠ zizhu's {a!r}"
+        ref_formats = [c.number_format for c in next(ref_book[register].iter_rows(min_row=4, max_row=4))]
+        cand_formats = [c.number_format for c in next(cand_book[register].iter_rows(min_row=4, max_row=4))]
+        if ref_formats != cand_formats:
+            return f"number formats of {register} row 4: {cand_formats} ≠ zizhu's {ref_formats}"
+    finally:
+        ref_book.close()
+        cand_book.close()
+    ref_parts, cand_parts = sheet_parts(reference), sheet_parts(candidate)
+    for name in (register, summary):
+        ref_rows, ref_merged, ref_ignored = sheet_tail(reference, ref_parts[name])
+        cand_rows, cand_merged, cand_ignored = sheet_tail(candidate, cand_parts[name])
+        last = max(ref_rows)
+        if max(cand_rows) != last:
+            return f"{name}: last row {max(cand_rows)} ≠ zizhu's {last}"
+        for number in sorted(ref_rows)[1:]:  # the first may be cut by the window
+            if cand_rows.get(number) != ref_rows[number]:
+                ref_cells, cand_cells = ref_rows[number], cand_rows.get(number, {})
+                for cell in sorted(set(ref_cells) | set(cand_cells), key=lambda c: (len(c), c)):
+                    if ref_cells.get(cell) != cand_cells.get(cell):
+                        return f"{name}!{cell}{number} (value, formula): {cand_cells.get(cell)} ≠ zizhu's {ref_cells.get(cell)}"
+        if sorted(cand_merged) != sorted(ref_merged):
+            return f"{name}: merged ranges {sorted(cand_merged)} ≠ zizhu's {sorted(ref_merged)}"
+        if cand_ignored != ref_ignored:
+            return f"{name}: ignored-error ranges {cand_ignored} ≠ zizhu's {ref_ignored}"
+    return None
+
+
+def prove_same_cells(contender, reference):
+    """Marks `contender` suspect when its register's cells differ from zizhu's; returns the line to print."""
+    started = time.perf_counter()
+    try:
+        difference = first_difference(reference, contender.command[-1])
+    except Exception as problem:  # an unreadable file is a difference too
+        difference = f"cannot compare ({type(problem).__name__}: {problem})"[:300]
+    took = time.perf_counter() - started
+    if difference:
+        contender.complaint = "cells differ from zizhu's register"
+        return f"{contender.name} — same cells as zizhu register: NO, first difference: {difference} ({took:.1f} s)"
+    return f"{contender.name} — same cells as zizhu register: yes ({took:.1f} s)"
+
+
 # ---------- reporting ----------
 
 def mb(n):
@@ -356,6 +492,17 @@ def stage_write(args, files, c_bins, zizhu, zizhu_error, tables):
             contenders.append(measure(name, argv, args.repeat, verify=file_written(written)))
         else:
             contenders.append(Result(name, argv, False, error=zizhu_error))
+    # Proof: the baselines must write zizhu's cells, or the comparison means nothing.
+    proofs = []
+    zizhu_register = next((r for r in contenders if r.name == "zizhu register" and r.ok and not r.complaint), None)
+    for r in contenders:
+        if r.ok and not r.name.startswith("zizhu"):
+            if zizhu_register:
+                proofs.append(prove_same_cells(r, zizhu_register.command[-1]))
+            else:
+                proofs.append(f"{r.name} — same cells as zizhu register: not checked (no zizhu register)")
+    for line in proofs:
+        print(line, flush=True)
     c = next((r for r in contenders if r.name.startswith("C ") and r.ok), None)
     table = Table(f"Write, register book from UTF-8: {mb(size):.1f} MB, {rows:,} rows",
                   ["contender", "wall", "rows/s", "peak RSS", "CPU", "output", "vs C register", "CPU vs C", "command"])
@@ -369,6 +516,9 @@ def stage_write(args, files, c_bins, zizhu, zizhu_error, tables):
         else:
             table.add(r.name, "n/a", "n/a", "n/a", "n/a", "—", "—", "—", f"{shown_command(r.command)}  [{r.error}]")
     notes = []
+    if c and c.complaint:
+        notes.append("not judged: the C baseline is suspect (its cells differ from zizhu's register)")
+        c = None
     register = next((r for r in contenders if r.name == "zizhu register" and r.ok and not r.complaint), None)
     run = next((r for r in contenders if r.name.startswith("zizhu run") and r.ok and not r.complaint), None)
     if c and register:
@@ -380,8 +530,12 @@ def stage_write(args, files, c_bins, zizhu, zizhu_error, tables):
     for r in (register, run):
         if r:
             notes.append(f"{r.name} peak memory < 1 GiB — {fmt_rss(r.rss_kb)}, {goal_mark(r.rss_kb * 1024 < GOAL_RSS)}")
+    lines = []
     if notes:
-        table.note = "Goals: " + "; ".join(notes) + "."
+        lines.append("Goals: " + "; ".join(notes) + ".")
+    lines += [f"Proof: {line}" for line in proofs]
+    if lines:
+        table.note = "\n\n".join(lines)
     tables.append(table)
 
 

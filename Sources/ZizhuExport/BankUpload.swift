@@ -61,9 +61,8 @@ public enum BankUpload {
         chunk.reserveCapacity(1 << 20)
         try order.forEachRow { position, index, group in
             let applicant = result.applicants[index]
-            let line = try record(applicant, amount: amounts[index], serial: position + 1, classLabel: group.label,
-                                  template: template, summary: summary, encoder: encoder)
-            chunk += line
+            try appendRecord(applicant, amount: amounts[index], serial: position + 1, classLabel: group.label,
+                             template: template, summary: summary, encoder: encoder, to: &chunk)
             chunk += newline
             chunkRows.append(position)
             if chunk.utf8.count >= 1 << 20 {
@@ -78,10 +77,10 @@ public enum BankUpload {
         try sink(try encoder.encode(chunk, rows: chunkRows, order: order, result: result))
     }
 
-    /// One payment's line, without the line ending.
-    static func record(_ applicant: Applicant, amount: Money?, serial: Int, classLabel: String, template: BankTemplate,
-                       summary: String, encoder: Encoder) throws -> String {
-        var line = ""
+    /// Appends one payment's line, without the line ending, to `line` — the chunk being built, so no string
+    /// is made per row.
+    static func appendRecord(_ applicant: Applicant, amount: Money?, serial: Int, classLabel: String,
+                             template: BankTemplate, summary: String, encoder: Encoder, to line: inout String) throws {
         for (position, field) in template.fields.enumerated() {
             let value: String
             switch field.value {
@@ -113,7 +112,6 @@ public enum BankUpload {
                 }
             }
         }
-        return line
     }
 
     /// `第 3 笔（高一(2)班.csv 第 17 行，张三）`.
@@ -284,9 +282,7 @@ public enum BankUpload {
         /// A delimited value may not contain the delimiter or a line break (the bank would split it).
         func containsDelimiterOrLineBreak(_ value: String) -> Bool {
             guard let delimiter = template.delimiter else { return false }
-            let bytes = Array(delimiter.utf8)
-            if bytes.count == 1 {
-                let d = bytes[0]
+            if let d = delimiterByte {  // every shipped template: no array per value
                 return value.utf8.contains { $0 == d || $0 == 10 || $0 == 13 }
             }
             return value.contains(delimiter) || value.utf8.contains { $0 == 10 || $0 == 13 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ZizhuCore
 
 /// The order every list of a round uses: by grade, then class, then input order (so 序号 N is the same
@@ -96,7 +101,15 @@ public struct RosterOrder: Sendable {
 
 /// Byte-for-byte equality, for caches: `==` on unequal non-ASCII strings takes Unicode's slow path, and a
 /// cache only needs "certainly the same text" (canonically equal but differently encoded text just misses).
+/// One `memcmp` over the UTF-8 of native strings (small ones included); `elementsEqual` walked the bytes
+/// one by one, and this runs for every row of every document (class and tier lookups).
 @inline(__always)
 func sameBytes(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    let count = a.utf8.count
+    guard count == b.utf8.count else { return false }
+    let equal = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y in count == 0 || memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
+    }
+    if let equal, let equal { return equal }
+    return a.utf8.elementsEqual(b.utf8)
 }

@@ -43,4 +43,19 @@ import ZizhuCore
                                  findings: [], isReturned: [false], summary: Summary())
         #expect(AmountTable(result)[0] == parsed)
     }
+
+    /// sameBytes answers as byte equality of the UTF-8 for small (inline) and large strings, ASCII and not,
+    /// and for canonically equal text spelled differently (not the same bytes).
+    @Test func sameBytesIsByteEquality() {
+        let long = String(repeating: "高一(1)班", count: 4)
+        let samples = ["", "a", "高一(1)班", "高一(2)班", "高二(1)班", long, long + "x", String(long.dropLast()) + "班",
+                       "特别困难", "困难", "\u{E9}", "e\u{301}", "中国农业银行股份有限公司"]
+        for a in samples {
+            for b in samples {
+                #expect(sameBytes(a, b) == Array(a.utf8).elementsEqual(Array(b.utf8)), "\(a) / \(b)")
+            }
+            // A copy in other storage (not shared with `a`) compares equal too.
+            #expect(sameBytes(a, String(decoding: Array(a.utf8), as: UTF8.self)))
+        }
+    }
 }
