@@ -31,10 +31,8 @@ let package = Package(
         ]),
         // Domain-free wrapper over libxlsxwriter.
         .target(name: "ZizhuXLSX", dependencies: ["CXLSXWriter"]),
-        // SHA-256 rounds on the x86 SHA extensions (the manifest hashes every document and input).
-        .target(name: "CSHA256"),
         // The documents of a round.
-        .target(name: "ZizhuExport", dependencies: ["ZizhuCore", "ZizhuXLSX", "ZizhuImport", "CSHA256"],
+        .target(name: "ZizhuExport", dependencies: ["ZizhuCore", "ZizhuXLSX", "ZizhuImport"],
                 resources: [.copy("Resources/BankTemplates")]),
         // The archive of paid batches (SQLite through GRDB): repeat aid and 双学籍 across terms.
         .target(name: "ZizhuArchive", dependencies: [

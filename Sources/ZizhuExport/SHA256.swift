@@ -1,4 +1,3 @@
-import CSHA256
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,26 +5,15 @@ import Darwin
 #endif
 
 /// SHA-256 (FIPS 180-4) without Foundation or CryptoKit (CryptoKit does not exist on Linux). Feed it bytes
-/// with `update`, or hash a file with `hashFile(atPath:)`, which streams in 1 MiB chunks. The rounds run on
-/// the CPU's SHA extensions when it has them (CSHA256, about ten times faster: `run` hashes every document
-/// and the input, hundreds of MB per million rows), else in Swift below.
+/// with `update`, or hash a file with `hashFile(atPath:)`, which streams in 1 MiB chunks.
 public struct SHA256: Sendable {
-    /// Whether this CPU has the SHA extensions (asked once).
-    static let hardwareAvailable = zizhu_sha256_hardware_available() != 0
-    private let usesHardware: Bool
     private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
     private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
     /// Bytes waiting for a full 64-byte block.
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
-    public init() { self.init(usingHardware: SHA256.hardwareAvailable) }
-
-    /// `usingHardware: false` forces the Swift rounds (tests compare the two).
-    init(usingHardware: Bool) {
-        usesHardware = usingHardware && SHA256.hardwareAvailable
-        pending.reserveCapacity(64)
-    }
+    public init() { pending.reserveCapacity(64) }
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -129,15 +117,6 @@ public struct SHA256: Sendable {
     /// the hash of every document of a round (hundreds of MB) runs through here, and the plain one-round loop
     /// spent half its instructions moving variables and reloading the state.
     private mutating func compressBlocks(_ blocks: UnsafeRawPointer, count: Int) {
-        if usesHardware {
-            var state = (h0, h1, h2, h3, h4, h5, h6, h7)
-            withUnsafeMutableBytes(of: &state) { raw in
-                zizhu_sha256_hardware_blocks(raw.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                                             blocks.assumingMemoryBound(to: UInt8.self), count)
-            }
-            (h0, h1, h2, h3, h4, h5, h6, h7) = state
-            return
-        }
         var s0 = h0, s1 = h1, s2 = h2, s3 = h3, s4 = h4, s5 = h5, s6 = h6, s7 = h7
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             SHA256.k.withUnsafeBufferPointer { k in
