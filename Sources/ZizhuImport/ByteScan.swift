@@ -44,6 +44,19 @@ enum ByteScan {
             && ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010 == 0
     }
 
+    /// True when all eight bytes are ASCII digits or capital letters (0–9, A–Z): an identifier's bytes.
+    @inline(__always)
+    static func isDigitsOrCapitals(_ word: UInt64) -> Bool {
+        guard word & highBits == 0, !hasByteBelow(word, 0x30), !hasByteBelow(word ^ 0x7F7F_7F7F_7F7F_7F7F, 0x25)
+        else { return false }  // some byte is not ASCII, below "0" or above "Z"
+        // Bytes now 0x30–0x5A: adding 0x46 keeps digits below 0x80 and lifts 0x3A–0x40 to 0x80–0x86,
+        // letters to 0x87 and up (no carry between bytes). Digit bytes get 0x40 so that only 0x80–0x86 land
+        // below 7 in `low`.
+        let lifted = word &+ 0x4646_4646_4646_4646
+        let low = (lifted & 0x7F7F_7F7F_7F7F_7F7F) | ((~lifted & highBits) >> 1)
+        return !hasByteBelow(low, 7)
+    }
+
     /// Line ends in `n` bytes: CR LF once, a lone CR or LF once each. A CR as the last byte is not counted
     /// but reported (`endsWithCR`), since the next block decides whether a LF completes it; pass that as
     /// `afterCR` for the next block, and count a final pending CR once at the very end.

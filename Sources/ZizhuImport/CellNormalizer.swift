@@ -146,8 +146,16 @@ enum CellNormalizer {
     static func isPlainIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let p = bytes.baseAddress else { return true }
         let n = bytes.count
+        if n >= 8 {
+            // Word by word, the last word overlapping the one before it.
+            var i = 0
+            while i + 8 <= n {
+                guard ByteScan.isDigitsOrCapitals(ByteScan.load(p, i)) else { return false }
+                i += 8
+            }
+            return i == n || ByteScan.isDigitsOrCapitals(ByteScan.load(p, n - 8))
+        }
         var i = 0
-        while i + 8 <= n && ByteScan.isDigits(ByteScan.load(p, i)) { i += 8 }
         while i < n {
             let byte = p[i]
             guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) else { return false }

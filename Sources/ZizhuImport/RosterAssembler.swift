@@ -236,60 +236,16 @@ final class RosterAssembler {
         swap(&row.cells, &spareCells)
         if row.cells.count != width { row.cells = Array(repeating: "", count: width) }
         row.mayHoldOversizedCell = record.byteCount > RosterReader.longestCell
-        let shared = min(record.count, width)
-        var notes: [(column: Int, normalized: NormalizedCell)] = []
-        var suspects: [Int] = []
-        var filled = 0
-        var firstFilled = -1
-        /// Counts a non-empty cell, for the row classifier.
-        @inline(__always) func fill(_ column: Int) {
-            filled += 1
-            if firstFilled < 0 { firstFilled = column }
+        let width = self.width
+        let filled = row.cells.withUnsafeMutableBufferPointer { cells in
+            RosterAssembler.fill(cells, width: width, from: record, table: table, cache: cache)
         }
-        row.cells.withUnsafeMutableBufferPointer { cells in
-            for column in 0..<shared {
-                let info = table[column]
-                let bytes = record.field(column)
-                // Fast paths: a value seen in this column lately is reused; text that normalisation would leave
-                // as it is becomes its String directly.
-                switch info.kind {
-                case .identifier where CellNormalizer.isPlainIdentifier(bytes):
-                    cells[column] = String(decoding: bytes, as: UTF8.self)
-                    if bytes.count > 0 { fill(column) }
-                    if bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0") { suspects.append(column) }
-                    continue
-                case .text, .amount:
-                    if bytes.isEmpty {
-                        cells[column] = ""
-                        continue
-                    }
-                    let caches = cache.isWorthLookingUp(column: column)
-                    if caches, let value = cache.value(column: column, bytes: bytes) {
-                        cells[column] = value
-                        fill(column)
-                        continue
-                    }
-                    if CellNormalizer.isPlainText(bytes, keepsChinesePunctuation: info.kind == .text) {
-                        let value = String(decoding: bytes, as: UTF8.self)
-                        if caches { cache.remember(column: column, bytes: bytes, as: value) }
-                        cells[column] = value
-                        fill(column)
-                        continue
-                    }
-                case .identifier:
-                    break
-                }
-                let normalized = CellNormalizer.normalize(bytes, as: info.kind)
-                cells[column] = normalized.value
-                if !normalized.value.isEmpty { fill(column) }
-                notes.append((column, normalized))
-            }
-            for column in shared..<width { cells[column] = "" }
+        row.numberSuspects = filled.suspects
+        row.filled = (filled.count, filled.first)
+        for (column, normalized) in filled.notes {
+            row.note(normalized, column: column, reported: table[column].reported)
         }
-        row.numberSuspects = suspects
-        row.filled = (filled, firstFilled)
-        for (column, normalized) in notes { row.note(normalized, column: column, reported: table[column].reported) }
-        if !notes.isEmpty && !suspects.isEmpty { row.numberSuspects.sort() }  // column order, as findings go
+        if !filled.notes.isEmpty && !filled.suspects.isEmpty { row.numberSuspects.sort() }  // column order
         if record.count > width {
             for column in width..<record.count {
                 row.addExtra(CellNormalizer.normalize(record.field(column), as: .text).value, column: column)
@@ -298,6 +254,70 @@ final class RosterAssembler {
         finishRow(row, line: record.line, problem: record.problem)
         // Rows that are not kept leave their cell array for the next row: one allocation less per row.
         if !keepsRows { swap(&row.cells, &spareCells) }
+    }
+
+    /// What filling a row's cells found besides the values.
+    private struct FilledCells {
+        /// Cells that normalisation changed, for their findings.
+        var notes: [(column: Int, normalized: NormalizedCell)] = []
+        /// Identifier columns whose value may be an Excel number.
+        var suspects: [Int] = []
+        /// Non-empty cells and the first of them (-1: none), for the row classifier.
+        var count = 0
+        var first = -1
+
+        @inline(__always)
+        mutating func filled(_ column: Int) {
+            count += 1
+            if first < 0 { first = column }
+        }
+    }
+
+    /// Writes the normalised value of every header column into `cells`. Static, with every piece of state
+    /// local: mutable state captured by the caller's closure would be checked for exclusive access per cell.
+    private static func fill(_ cells: UnsafeMutableBufferPointer<String>, width: Int, from record: CSVRecord,
+                             table: UnsafeMutablePointer<ColumnInfo>, cache: RepeatedValueCache) -> FilledCells {
+        var found = FilledCells()
+        let shared = min(record.count, width)
+        for column in 0..<shared {
+            let info = table[column]
+            let bytes = record.field(column)
+            // Fast paths: a value seen in this column lately is reused; text that normalisation would leave
+            // as it is becomes its String directly.
+            switch info.kind {
+            case .identifier where CellNormalizer.isPlainIdentifier(bytes):
+                cells[column] = String(decoding: bytes, as: UTF8.self)
+                if bytes.count > 0 { found.filled(column) }
+                if bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0") { found.suspects.append(column) }
+                continue
+            case .text, .amount:
+                if bytes.isEmpty {
+                    cells[column] = ""
+                    continue
+                }
+                let caches = cache.isWorthLookingUp(column: column)
+                if caches, let value = cache.value(column: column, bytes: bytes) {
+                    cells[column] = value
+                    found.filled(column)
+                    continue
+                }
+                if CellNormalizer.isPlainText(bytes, keepsChinesePunctuation: info.kind == .text) {
+                    let value = String(decoding: bytes, as: UTF8.self)
+                    if caches { cache.remember(column: column, bytes: bytes, as: value) }
+                    cells[column] = value
+                    found.filled(column)
+                    continue
+                }
+            case .identifier:
+                break
+            }
+            let normalized = CellNormalizer.normalize(bytes, as: info.kind)
+            cells[column] = normalized.value
+            if !normalized.value.isEmpty { found.filled(column) }
+            found.notes.append((column, normalized))
+        }
+        for column in shared..<width { cells[column] = "" }
+        return found
     }
 
     /// A row given as text.

@@ -61,4 +61,17 @@ import Testing
             }
         }
     }
+
+    @Test func digitsOrCapitalsMatchesTheByteTest() {
+        func plain(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) }
+        // Every byte value in every position of a word of otherwise good bytes.
+        for position in 0..<8 {
+            for value in 0...255 {
+                var bytes = Array("37A1G9Z0".utf8)
+                bytes[position] = UInt8(value)
+                let word = bytes.withUnsafeBufferPointer { ByteScan.load($0.baseAddress!, 0) }
+                #expect(ByteScan.isDigitsOrCapitals(word) == plain(UInt8(value)), "byte \(value) at \(position)")
+            }
+        }
+    }
 }
