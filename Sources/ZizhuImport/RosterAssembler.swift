@@ -57,7 +57,10 @@ final class RosterAssembler {
         if let layout = first.layout {
             var columns: [Field: Int] = [:]
             for field in Field.allCases { if let column = layout.column(of: field) { columns[field] = column } }
-            use(layout, columns: columns)
+            // A layout of its own: two threads retaining one object contend for its reference count on every
+            // row. `append(_:)` gives the rows the first half's layout back (reports group rows by it).
+            use(ColumnLayout(file: layout.file, headers: layout.headers, headerLine: layout.headerLine,
+                             columns: columns), columns: columns)
         }
     }
 
@@ -67,11 +70,11 @@ final class RosterAssembler {
     /// numbering its rows on from this one's.
     func append(_ later: RosterAssembler) {
         let shift = firstIndex + rowCount - later.firstIndex
-        if keepsRows {
+        if keepsRows, let layout {
             applicants.reserveCapacity(applicants.count + later.applicants.count)
-            for var applicant in later.applicants {
-                applicant.index += shift
-                applicants.append(applicant)
+            for applicant in later.applicants {
+                applicants.append(Applicant(layout: layout, line: applicant.line, index: applicant.index + shift,
+                                            cells: applicant.cells, originals: applicant.originals))
             }
         }
         for var finding in later.findings {
@@ -339,7 +342,6 @@ final class RosterAssembler {
     }
 
     private func finishRow(_ row: RowCells, line: Int, problem: CSVProblem?) {
-        guard let layout else { return }
         let kind = if let filled = row.filled, row.extra.isEmpty {
             RowClassifier.classify(row.cells, nameColumn: nameColumn, idColumn: idColumn, nonEmpty: filled.count,
                                    first: filled.first)
@@ -359,6 +361,7 @@ final class RosterAssembler {
             rowCount += 1
             return
         }
+        guard let layout else { return }
 
         let applicant = Applicant(layout: layout, line: line, index: firstIndex + rowCount,
                                   cells: row.cells, originals: row.originals)

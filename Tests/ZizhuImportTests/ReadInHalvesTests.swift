@@ -41,6 +41,8 @@ import ZizhuTestSupport
         for fraction in stride(from: 0.0, through: 1.0, by: 0.02) {
             let split = try readBytes(bytes, tuning: ReadInHalvesTests.halves(at: fraction, blockSize: 4093))
             #expect(ImportSnapshot(split) == ImportSnapshot(straight), "split at \(fraction)")
+            // One layout object for the file, as reports group rows by it.
+            #expect(Set(split.applicants.map { ObjectIdentifier($0.layout) }).count == 1)
         }
     }
 
