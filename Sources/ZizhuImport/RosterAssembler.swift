@@ -234,6 +234,10 @@ final class RosterAssembler {
     /// The hot path: one CSV record, straight from libcsv's bytes. The cells are written in place into an
     /// array of the header's width (the previous row's, when rows are not kept): no per-cell append.
     private func consumeDataRecord(_ record: CSVRecord) {
+        if !keepsRows && isQuietStudentRow(record) {
+            rowCount += 1
+            return
+        }
         guard let table = columnTable, let cache = repeatedValues else { return }
         var row = RowCells()
         swap(&row.cells, &spareCells)
@@ -257,6 +261,33 @@ final class RosterAssembler {
         finishRow(row, line: record.line, problem: record.problem)
         // Rows that are not kept leave their cell array for the next row: one allocation less per row.
         if !keepsRows { swap(&row.cells, &spareCells) }
+    }
+
+    /// For rows that are not kept: true when the record is surely a student row about which reading reports
+    /// nothing — every cell already in normal form (no Excel-number suspect among the identifiers), nothing
+    /// beyond the header, no parse problem, a name, and an ID cell of 15 or more digits and letters starting
+    /// with a digit, which the row classifier always takes for a student. Such a row is only counted, without
+    /// building its cells; any other row goes the whole way.
+    private func isQuietStudentRow(_ record: CSVRecord) -> Bool {
+        guard record.problem == nil, record.count <= width, record.byteCount <= RosterReader.longestCell,
+              let table = columnTable, let nameColumn, let idColumn, nameColumn < record.count,
+              idColumn < record.count, !record.field(nameColumn).isEmpty
+        else { return false }
+        let id = record.field(idColumn)
+        guard id.count >= 15, let lead = id.first, lead >= 0x30 && lead <= 0x39 else { return false }
+        for column in 0..<record.count {
+            let bytes = record.field(column)
+            switch table[column].kind {
+            case .identifier:
+                guard CellNormalizer.isPlainIdentifier(bytes),
+                      !(bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0")) else { return false }
+            case .text, .amount:
+                guard bytes.isEmpty
+                        || CellNormalizer.isPlainText(bytes, keepsChinesePunctuation: table[column].kind == .text)
+                else { return false }
+            }
+        }
+        return true
     }
 
     /// What filling a row's cells found besides the values.

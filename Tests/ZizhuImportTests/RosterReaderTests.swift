@@ -113,6 +113,39 @@ let id4 = "37011220110214452X"
         #expect(result.layout?.headerLine == expected.headerLine)
     }
 
+    /// Reading without keeping the rows (`check --only-import`) counts a quiet row without building it; the
+    /// count and every finding must be what keeping the rows gives.
+    @Test(arguments: cases)
+    func notKeepingRowsChangesNoFindingAndNoCount(_ fixture: Case) throws {
+        let kept = try readFixture(fixture.file)
+        let streamed = try readFixture(fixture.file, options: ImportOptions(keepsRows: false))
+        #expect(streamed.summary == kept.summary)
+        #expect(streamed.findings == kept.findings)
+        #expect(streamed.applicants.isEmpty)
+    }
+
+    /// The same over rows damaged one cell at a time in the ways the quiet-row test looks at.
+    @Test func notKeepingRowsChangesNothingForDamagedRows() throws {
+        let damage = ["", " 张三", "３７０１１２２０１００５１２１２３８", "370112201005121230", "370112201005120000", "3.70112E+17", "37011220100512123x",
+                      "合计", "姓名", "a\u{00A0}b", "１１５０", "  ", "370112", "甲乙", "\"引号,逗号\""]
+        var text = "序号,姓名,身份证号,家庭住址,资助金额\r\n"
+        var row = 0
+        for column in 0..<5 {
+            for value in damage {
+                row += 1
+                var cells = ["\(row)", "学生\(row)", "370112201005121238", "济南市历城区", "800"]
+                cells[column] = value
+                text += cells.joined(separator: ",") + "\r\n"
+            }
+        }
+        text += "9,多一格,370112201005121238,济南,800,多余\r\n"
+        let kept = try readBytes(Array(text.utf8))
+        let streamed = try readBytes(Array(text.utf8), options: ImportOptions(keepsRows: false))
+        #expect(kept.findings.count > 10)
+        #expect(streamed.summary == kept.summary)
+        #expect(streamed.findings == kept.findings)
+    }
+
     @Test(arguments: cases, [1, 2, 3, 7, 64])
     func blockSizeChangesNothing(_ fixture: Case, blockSize: Int) throws {
         let whole = try readFixture(fixture.file)
