@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZizhuTestSupport
 import ZizhuGenerate
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import Testing
+import ZizhuTestSupport
 @testable import ZizhuImport
 
 /// The table path must give exactly what iconv gives: the same text for good input, and for bad input the same
@@ -62,7 +63,7 @@ import Testing
     /// Random bytes, mostly shaped like GB18030 text with damage in it.
     @Test(arguments: 0..<200)
     func damagedTextStopsWhereIconvStops(seed: Int) throws {
-        var generator = SplitMix(seed: UInt64(seed))
+        var generator = SeededRandom(seed: UInt64(seed))
         var bytes: [UInt8] = []
         for _ in 0..<(20 + Int(generator.next() % 200)) {
             switch generator.next() % 10 {
@@ -80,18 +81,5 @@ import Testing
         #expect((table.invalid == 0) == (plain.invalid == 0))
         if plain.invalidBefore == 0 { #expect(table.partial == plain.partial) }
         if plain.invalid == 0 { #expect(table.text == plain.text) }
-    }
-}
-
-/// A small seeded generator, so a failing case can be run again.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

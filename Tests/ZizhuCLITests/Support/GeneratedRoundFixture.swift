@@ -1,23 +1,7 @@
 import Foundation
 import ZizhuGenerate
 import ZizhuImport
-
-/// A deterministic random source for the property tests (SplitMix64): a seed always gives the same rosters.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491_4F6C_DD1D }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
-}
+import ZizhuTestSupport
 
 /// Class sheets made by `ZizhuGenerate` (its seeds, its planted anomalies, its variant headers), then
 /// re-saved the ways sheets arrive: UTF-8 with or without BOM, GB18030, UTF-16LE tab text or .xlsx (written by
