@@ -102,7 +102,9 @@ final class FileSource {
             let n = pread(descriptor, base, min(scratch.count, offset + window - position), off_t(position))
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return nil }
-            if let lf = memchr(base, 0x0A, n) { return position + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(lf)) + 1 }
+            if let lf = memchr(base, 0x0A, n) {
+                return position + UnsafeRawPointer(base).distance(to: UnsafeRawPointer(lf)) + 1
+            }
             position += n
         }
         return nil
