@@ -83,7 +83,8 @@ public final class IconvConverter {
             guard read < count else { return }
             let byte = base[read]
             if GB18030Table.isFourByteCode(base, at: read, count: count) {
-                convertBody(UnsafeRawBufferPointer(start: base + read, count: 4), final: false, into: &output)
+                // Settled at once (an unassigned code is invalid now, not carried into the next block).
+                convertBody(UnsafeRawBufferPointer(start: base + read, count: 4), final: true, into: &output)
                 read += 4
             } else if byte == 0x80 || byte == 0xFF {
                 // Never the start of a character: one byte, settled at once (€ or invalid).
