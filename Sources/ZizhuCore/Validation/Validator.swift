@@ -70,8 +70,9 @@ public struct Validator: Sendable {
         var findings = importFindings
         let flags = Validator.importFlags(importFindings, rows: applicants.count)
 
-        // Two halves that share nothing but the rows, one per core: the row rules then the additional checks
-        // (archive, lists, bank template), and the index of the cross-row rules with the amounts. Each half
+        // Two halves that share nothing but the rows, one per core: the row rules, and the index of the
+        // cross-row rules with the amounts then the additional checks (archive, lists, bank template), which
+        // balances the two (the row rules cost about as much as the index and the checks together). Each half
         // works out the row's facts itself: cheaper than keeping a million of them.
         let rows = applicants
         let flagsOfRows = flags
@@ -88,7 +89,6 @@ public struct Validator: Sendable {
                                          environment: rules.environment)
                     Validator.checkRow(row, into: &rules.findings)
                 }
-                for check in checks { check.check(rows, policy: policy, into: &rules.findings) }
             } else {
                 for position in rows.indices {
                     let row = RowContext(applicant: rows[position],
@@ -99,9 +99,11 @@ public struct Validator: Sendable {
                     if let money = row.facts.money { indexing.amounts[position] = money.fen }
                 }
                 indexing.index.finish()
+                for check in checks { check.check(rows, policy: policy, into: &indexing.checkFindings) }
             }
         }
         findings += rules.findings
+        findings += indexing.checkFindings
         let amounts = indexing.amounts
         let round = RoundContext(applicants: applicants, index: indexing.index, environment: environment)
         for rule in Validator.roundRules { rule.check(round, into: &findings) }
@@ -201,6 +203,8 @@ private final class RowRulesPass: @unchecked Sendable {
 private final class IndexPass: @unchecked Sendable {
     var index: RoundIndex
     var amounts: [Int64]
+    /// The additional checks' findings, which follow the row rules' in the report.
+    var checkFindings: [Finding] = []
 
     init(rows: Int) {
         index = RoundIndex(rows: rows)
