@@ -199,7 +199,8 @@ private final class RowRulesPass: @unchecked Sendable {
     init(environment: RuleEnvironment) { self.environment = environment }
 }
 
-/// The index half: it reads only the environment's fixed settings, and alone writes the index and amounts.
+/// The index half: it reads only the environment's fixed settings, alone writes the index and amounts, then runs
+/// the additional checks (which see only the rows and the policy) into `checkFindings`.
 private final class IndexPass: @unchecked Sendable {
     var index: RoundIndex
     var amounts: [Int64]
