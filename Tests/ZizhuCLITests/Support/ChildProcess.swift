@@ -29,6 +29,13 @@ final class ChildProcess {
         let base = NSTemporaryDirectory() + "zizhu-child-" + UUID().uuidString
         outPath = base + ".out"
         errPath = base + ".err"
+        pid = try Self.spawn(executable, arguments, environment: environment, stdout: outPath, stderr: errPath)
+    }
+
+    /// Starts `executable arguments…` with stdin from /dev/null and stdout and stderr into the two files;
+    /// `environment` entries are added to (or replace) the test's own. Returns the pid, for the caller to reap.
+    static func spawn(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                      stdout outPath: String, stderr errPath: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -51,7 +58,7 @@ final class ChildProcess {
         guard status == 0 else {
             throw Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))")
         }
-        pid = child
+        return child
     }
 
     deinit {
@@ -71,6 +78,12 @@ final class ChildProcess {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         // WIFEXITED / WEXITSTATUS / WTERMSIG by hand: the macros do not import into Swift.
+        return finish(status)
+    }
+
+    /// The result of a reaped process, kept.
+    @discardableResult
+    private func finish(_ status: Int32) -> Result {
         let signal = status & 0x7F
         let result = Result(status: signal == 0 ? (status >> 8) & 0xFF : -1, signal: signal == 0 ? nil : signal,
                             stdout: Self.text(outPath), stderr: Self.text(errPath))
@@ -84,9 +97,7 @@ final class ChildProcess {
         var status: Int32 = 0
         let reaped = waitpid(pid, &status, WNOHANG)
         if reaped == pid {
-            let signal = status & 0x7F
-            finished = Result(status: signal == 0 ? (status >> 8) & 0xFF : -1, signal: signal == 0 ? nil : signal,
-                              stdout: Self.text(outPath), stderr: Self.text(errPath))
+            finish(status)
             return false
         }
         return true
