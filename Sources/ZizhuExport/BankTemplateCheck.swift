@@ -33,13 +33,12 @@ public struct BankTemplateCheck: RoundCheck {
 
     /// The text a row puts into a template field, and the column it comes from (nil for the class note).
     static func value(of field: BankTemplate.Field.Value, in applicant: Applicant) -> (String, Field?) {
+        let text = BankUpload.rowText(field, of: applicant) ?? ""
         switch field {
-        case .card: return (applicant.value(.card), .card)
-        case .holder:
-            let holder = Official.accountHolder(applicant)
-            return (holder, holder == applicant.value(.name) ? .name : .cardHolder)
-        case .name: return (applicant.value(.name), .name)
-        case .idNumber: return (applicant.value(.idNumber), .idNumber)
+        case .card: return (text, .card)
+        case .holder: return (text, text == applicant.value(.name) ? .name : .cardHolder)
+        case .name: return (text, .name)
+        case .idNumber: return (text, .idNumber)
         case .remark: return (BankList.classNote(applicant), .className)
         case .serial, .amount, .summary, .literal: return ("", nil)
         }

@@ -77,6 +77,18 @@ public enum BankUpload {
         try sink(try encoder.encode(chunk, rows: chunkRows, order: order, result: result))
     }
 
+    /// The text a field takes from the row itself: card, 户名, name, ID; nil for the others. The bank check
+    /// (`BankTemplateCheck`) reads the same, so it judges what this file will hold.
+    static func rowText(_ value: BankTemplate.Field.Value, of applicant: Applicant) -> String? {
+        switch value {
+        case .card: applicant.value(.card)
+        case .holder: Official.accountHolder(applicant)
+        case .name: applicant.value(.name)
+        case .idNumber: applicant.value(.idNumber)
+        case .serial, .amount, .summary, .remark, .literal: nil
+        }
+    }
+
     /// Appends one payment's line, without the line ending, to `line` — the chunk being built, so no string
     /// is made per row.
     static func appendRecord(_ applicant: Applicant, amount: Money?, serial: Int, classLabel: String,
@@ -85,16 +97,13 @@ public enum BankUpload {
             let value: String
             switch field.value {
             case .serial: value = String(serial)
-            case .card: value = applicant.value(.card)
-            case .holder: value = Official.accountHolder(applicant)
-            case .name: value = applicant.value(.name)
+            case .card, .holder, .name, .idNumber: value = rowText(field.value, of: applicant) ?? ""
             case .amount:
                 guard let amount else {
                     throw ExportError.bankValue(document: encoder.document, row: describe(applicant, serial: serial),
                                                 reason: "金额无效")
                 }
                 value = template.amountFormat == .yuan ? amount.decimalString : String(amount.fen)
-            case .idNumber: value = applicant.value(.idNumber)
             case .summary: value = summary
             case .remark: value = classLabel
             case .literal: value = field.text ?? ""
