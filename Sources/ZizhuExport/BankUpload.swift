@@ -256,9 +256,9 @@ public enum BankUpload {
                 // Eight ASCII bytes at a time (ID and card numbers): no control byte and no delimiter among them.
                 let delimiterWord = UInt64(delimiterByte ?? 0) &* 0x0101_0101_0101_0101
                 while index + 8 <= count, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    guard word & 0x8080_8080_8080_8080 == 0, !Encoder.hasByteBelow(word, 0x20),
-                          delimiterByte == nil || !Encoder.hasByteBelow(word ^ delimiterWord, 1) else { break }
+                    let word = ByteScan.load(base, index)
+                    guard word & 0x8080_8080_8080_8080 == 0, !ByteScan.hasByteBelow(word, 0x20),
+                          delimiterByte == nil || !ByteScan.hasByteBelow(word ^ delimiterWord, 1) else { break }
                     width += 8
                     index += 8
                 }
@@ -290,12 +290,6 @@ public enum BankUpload {
                 // A delimiter of several bytes is looked for as text.
                 return delimiterByte != nil || !value.contains(delimiter)
             }
-        }
-
-        /// True when some byte of `word` is below `limit` (limit ≤ 0x80).
-        @inline(__always)
-        static func hasByteBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
-            (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
         }
 
         /// The first character of `text` the encoding cannot represent (checked one by one: error path only).

@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ZizhuCore
 
 // The only file that touches libcsv pointers. libcsv runs in strict mode (CSV_STRICT | CSV_STRICT_FINI) so a
 // malformed quote is an error instead of silently swallowing the rest of the file (TOOLCHAIN.md, libcsv

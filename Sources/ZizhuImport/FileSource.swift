@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ZizhuCore
 
 /// A file read front to back with read(2) in fixed blocks, so memory does not grow with the file.
 /// A source may cover only part of a file (`startingAt`, `limit`): the halves of a file read on two cores.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ZizhuCore
 
 /// Remembers the last few values of each column, so that a class, bank name, tier or `√` repeated on every
 /// row is checked and turned into a String once instead of once per row (time, and for long values one heap

@@ -80,7 +80,8 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
         -> (body: UInt64, check: UInt8?, sawX: Bool, xNotLast: Bool, badByte: Bool)
     {
         // The usual cell: 17 digits and a digit or X. Two words of digits tested at once, then summed.
-        if bytes.count == 18, let base = bytes.baseAddress, isDigits(base, 0), isDigits(base, 8),
+        if bytes.count == 18, let base = bytes.baseAddress,
+           ByteScan.isDigits(ByteScan.load(base, 0)), ByteScan.isDigits(ByteScan.load(base, 8)),
            base[16] >= 48 && base[16] <= 57 {
             var body: UInt64 = 0
             for index in 0..<17 { body = body &* 10 &+ UInt64(base[index] &- 48) }
@@ -110,14 +111,6 @@ public struct ResidentID: Hashable, Comparable, Sendable, CustomStringConvertibl
             }
         }
         return (body, check, sawX, xNotLast, false)
-    }
-
-    /// True when the eight bytes at `offset` are ASCII digits: high nibbles all 3, no low nibble above 9.
-    @inline(__always)
-    private static func isDigits(_ base: UnsafePointer<UInt8>, _ offset: Int) -> Bool {
-        let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-        return word & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
-            && ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010 == 0
     }
 
     // MARK: The check character (ISO 7064 MOD 11-2)

@@ -1,5 +1,5 @@
 import Testing
-@testable import ZizhuImport
+@testable import ZizhuCore
 
 @Suite struct ByteScanTests {
     func word(_ bytes: [UInt8]) -> UInt64 {
