@@ -14,6 +14,11 @@ public struct AmountTable: Sendable {
         self.fen = fen
     }
 
+    /// Amounts already parsed (`ValidationInProgress.fenPerRow`: fen per row, `Int64.min` for none).
+    public init(fenPerRow: [Int64]) {
+        fen = fenPerRow
+    }
+
     public subscript(row: Int) -> Money? {
         let value = fen[row]
         return value == .min ? nil : Money(fen: value)

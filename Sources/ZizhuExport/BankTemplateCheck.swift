@@ -5,7 +5,7 @@ import ZizhuCore
 /// than a fixed-width field. Each becomes `bank-value-unwritable` on the row, so `check` shows it, the row
 /// goes back to the class teacher, and `run` writes every document with totals that agree — instead of the
 /// bank file refusing the round at the end.
-public struct BankTemplateCheck: RoundCheck {
+public struct BankTemplateCheck: RowWiseCheck {
     public let template: BankTemplate
 
     public init(template: BankTemplate) {

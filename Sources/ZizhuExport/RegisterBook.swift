@@ -33,31 +33,68 @@ public enum RegisterBook {
         }
     }
 
+    /// Writes the register while the round is still being decided, and returns the decided round: writing starts
+    /// as soon as the cross-row checks are done (`Validator.start`, with `order.rows` as its row order and the
+    /// row-wise checks streamed), and each row is written once its row rules have run on the other core. The
+    /// rows written are then held against the decided round's accepted rows; should they differ, the register
+    /// is written again from the decided round before it replaces anything at `path`.
+    public static func write(_ validation: ValidationInProgress, order: RosterOrder, to path: String,
+                             fillDate: CivilDate? = nil, temporaryDirectory: String? = nil) throws -> RoundResult {
+        precondition(validation.order == order.rows, "the validation must take the rows in the register's order")
+        var decided: RoundResult?
+        try AtomicFile.write(to: path) { temporary in
+            let written = try write(applicants: validation.applicants, policy: validation.policy, order: order,
+                                    isReturned: { validation.isReturned(at: $0) },
+                                    amounts: AmountTable(fenPerRow: validation.fenPerRow), toPath: temporary,
+                                    fillDate: fillDate, temporaryDirectory: temporaryDirectory)
+            let result = validation.finish()
+            decided = result
+            if written != RosterOrder.accepted(result).rows {
+                _ = try write(result, order: .accepted(result), amounts: AmountTable(result), toPath: temporary,
+                              fillDate: fillDate, temporaryDirectory: temporaryDirectory)
+            }
+        }
+        return decided!
+    }
+
     /// Writes straight to `path` (the caller makes it atomic); returns the number of data rows.
     static func write(_ result: RoundResult, order: RosterOrder, amounts: AmountTable, toPath path: String,
                       fillDate: CivilDate?, temporaryDirectory: String?, rowsPerSheet: Int = RegisterBook.rowsPerSheet,
                       progress: RowProgress = .silent) throws -> Int {
+        try write(applicants: result.applicants, policy: result.policy, order: order, isReturned: { _ in false },
+                  amounts: amounts, toPath: path, fillDate: fillDate, temporaryDirectory: temporaryDirectory,
+                  rowsPerSheet: rowsPerSheet, progress: progress).count
+    }
+
+    /// The rows of `order` that `isReturned` (by position in `order`) lets through, written straight to `path`;
+    /// returns their applicant indices in the order written.
+    static func write(applicants: [Applicant], policy: Policy, order: RosterOrder, isReturned: @escaping (Int) -> Bool,
+                      amounts: AmountTable, toPath path: String, fillDate: CivilDate?, temporaryDirectory: String?,
+                      rowsPerSheet: Int = RegisterBook.rowsPerSheet, progress: RowProgress = .silent) throws -> [Int] {
         try Official.run(fileName) {
-            let policy = result.policy
             let title = policy.roundTitle + "发放花名册"
             let (workbook, formats) = try Official.openWorkbook(
                 path: path, temporaryDirectory: temporaryDirectory, title: title, subject: policy.program,
                 company: policy.school)
-            var writer = RegisterSheetsWriter(result: result, order: order, amounts: amounts, workbook: workbook,
+            var writer = RegisterSheetsWriter(applicants: applicants, policy: policy, order: order,
+                                              isReturned: isReturned, amounts: amounts, workbook: workbook,
                                               formats: formats, title: title, fillDate: fillDate,
                                               rowsPerSheet: max(1, rowsPerSheet), progress: progress)
             try writer.writeRows()
             try writer.writeSummarySheet()
             try workbook.close()
-            return order.rows.count
+            return writer.written
         }
     }
 }
 
 /// The state of one register being written: the current sheet, the running totals, the class summary.
 struct RegisterSheetsWriter {
-    let result: RoundResult
+    let applicants: [Applicant]
+    let policy: Policy
+    /// The rows to consider, in order; those `isReturned` names (by position in `order.rows`) are left out.
     let order: RosterOrder
+    let isReturned: (Int) -> Bool
     let amounts: AmountTable
     let workbook: Workbook
     let formats: OfficialFormats
@@ -68,19 +105,24 @@ struct RegisterSheetsWriter {
     let widths: [Double]
     let lastColumn = RegisterBook.headers.count - 1
 
-    /// Per class, per tier (the policy's tiers, then "other"): count and fen.
+    /// Per class of `order`, per tier (the policy's tiers, then "other"): count and fen.
     var classCounts: [[Int]]
     var classAmounts: [[Int64]]
     /// Each sheet's name and its data rows, for the 合计 formula.
     var sheetRanges: [(name: String, rows: ClosedRange<Int>)] = []
     var total = Money.zero
+    /// The applicant indices written, in order.
+    var written: [Int] = []
     /// 困难等级 text → tier slot. A short list compared byte by byte beats hashing: the levels are few.
     var tierCache: [(level: String, slot: Int)] = []
 
-    init(result: RoundResult, order: RosterOrder, amounts: AmountTable, workbook: Workbook, formats: OfficialFormats,
-         title: String, fillDate: CivilDate?, rowsPerSheet: Int, progress: RowProgress) {
-        self.result = result
+    init(applicants: [Applicant], policy: Policy, order: RosterOrder, isReturned: @escaping (Int) -> Bool,
+         amounts: AmountTable, workbook: Workbook, formats: OfficialFormats, title: String, fillDate: CivilDate?,
+         rowsPerSheet: Int, progress: RowProgress) {
+        self.applicants = applicants
+        self.policy = policy
         self.order = order
+        self.isReturned = isReturned
         self.amounts = amounts
         self.workbook = workbook
         self.formats = formats
@@ -88,79 +130,94 @@ struct RegisterSheetsWriter {
         self.fillDate = fillDate
         self.rowsPerSheet = rowsPerSheet
         self.progress = progress
-        let tierSlots = result.policy.tiers.count + 1
+        let tierSlots = policy.tiers.count + 1
         classCounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
         classAmounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
-        let sample = order.rows.prefix(2000).map { result.applicants[$0] }
+        var sample: [Applicant] = []
+        var position = 0
+        while sample.count < 2000 && position < order.rows.count {
+            if !isReturned(position) { sample.append(applicants[order.rows[position]]) }
+            position += 1
+        }
         widths = Official.widths(headers: RegisterBook.headers, sample: { position in
             let a = sample[position]
             return ["99999", a.value(.name), a.value(.gender), a.value(.idNumber), a.value(.studentNumber),
                     a.value(.grade), a.value(.className), a.value(.category), a.value(.level), "1,500,000.00",
                     a.value(.card), a.value(.bank), Official.accountHolder(a), "备注"]
         }, sampleCount: sample.count)
+        written.reserveCapacity(order.rows.count)
     }
 
     static func sheetName(_ number: Int) -> String {
         number == 0 ? RegisterBook.sheetName : "\(RegisterBook.sheetName)（\(number + 1)）"
     }
 
+    /// The position in `order` of the first row written at or after `position`; `order.rows.count` at the end.
+    func nextWritten(from position: Int) -> Int {
+        var position = position
+        while position < order.rows.count && isReturned(position) { position += 1 }
+        return position
+    }
+
+    /// Sheet after sheet of at most `rowsPerSheet` rows, each closed by a 本表小计 when more rows follow and the
+    /// last by the 合计. Rows are taken as they are decided, so a sheet is known to be the last only when no
+    /// row is left after it.
     mutating func writeRows() throws {
         let rows = order.rows
-        let sheetCount = max(1, (rows.count + rowsPerSheet - 1) / rowsPerSheet)
-        var position = 0
+        var position = nextWritten(from: 0)
         var groupIndex = 0
-        for sheetNumber in 0..<sheetCount {
-            let sheet = try startSheet(sheetNumber, dataRows: min(rowsPerSheet, rows.count - position))
-            let first = position
-            let end = min(rows.count, position + rowsPerSheet)
+        var sheetNumber = 0
+        repeat {
+            let sheet = try startSheet(sheetNumber)
             var sheetTotal = Money.zero
             var row = RegisterBook.firstDataRow
-            while position < end {
+            while position < rows.count && row - RegisterBook.firstDataRow < rowsPerSheet {
                 while groupIndex < order.groups.count - 1 && position >= order.groups[groupIndex].rows.upperBound {
                     groupIndex += 1
                 }
-                let applicant = result.applicants[rows[position]]
+                let applicant = applicants[rows[position]]
                 let amount = amounts[rows[position]]
-                try writeDataRow(sheet, row: row, serial: position + 1, applicant, amount: amount)
+                try writeDataRow(sheet, row: row, serial: written.count + 1, applicant, amount: amount)
+                written.append(rows[position])
                 let fen = amount?.fen ?? 0
                 sheetTotal.fen += fen
                 let tier = tierSlot(applicant.value(.level))
                 classCounts[groupIndex][tier] += 1
                 classAmounts[groupIndex][tier] += fen
-                position += 1
                 row += 1
-                progress.rowsWritten(position)
+                progress.rowsWritten(written.count)
+                position = nextWritten(from: position + 1)
             }
             total += sheetTotal
-            if end > first {
-                sheetRanges.append((sheet.name, RegisterBook.firstDataRow...(row - 1)))
+            let dataRows = row - RegisterBook.firstDataRow
+            if dataRows > 0 {
+                let range = RegisterBook.firstDataRow...(row - 1)
+                sheetRanges.append((sheet.name, range))
+                try sheet.ignoreNumberStoredAsText(in: RegisterBook.identifierColumns.map { CellRange.column($0, rows: range) })
             }
-            if sheetNumber < sheetCount - 1, let dataRows = sheetRanges.last?.rows {
-                try writeSubtotal(sheet, row: row, count: end - first, amount: sheetTotal, rows: dataRows)
+            if position < rows.count, let range = sheetRanges.last?.rows {
+                try writeSubtotal(sheet, row: row, count: dataRows, amount: sheetTotal, rows: range)
             } else {
                 try writeTotal(sheet, row: row)
             }
-        }
+            sheetNumber += 1
+        } while position < rows.count
     }
 
     /// Title, 填报单位 line, header, and the sheet's print setup.
-    func startSheet(_ number: Int, dataRows: Int) throws -> Worksheet {
+    func startSheet(_ number: Int) throws -> Worksheet {
         let sheet = try workbook.addWorksheet(named: Self.sheetName(number))
         for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
         try sheet.setRow(0, height: 36)
         try sheet.merge(row: 0, columns: 0...lastColumn, text: title, format: formats.title)
         try sheet.setRow(1, height: 22)
-        try sheet.merge(row: 1, columns: 0...8, text: "填报单位（盖章）：\(result.policy.school)", format: formats.line)
+        try sheet.merge(row: 1, columns: 0...8, text: "填报单位（盖章）：\(policy.school)", format: formats.line)
         try sheet.merge(row: 1, columns: 9...lastColumn, text: "单位：元", format: formats.lineRight)
         try sheet.setRow(2, height: 30)
         for (column, header) in RegisterBook.headers.enumerated() {
             try sheet.write(header, row: 2, column: column, format: formats.header)
         }
         try sheet.freezePanes(row: RegisterBook.firstDataRow, column: 2)
-        if dataRows > 0 {
-            let rows = RegisterBook.firstDataRow...(RegisterBook.firstDataRow + dataRows - 1)
-            try sheet.ignoreNumberStoredAsText(in: RegisterBook.identifierColumns.map { CellRange.column($0, rows: rows) })
-        }
         try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
                                          repeatRows: 2...2, footer: Official.footer(left: title),
                                          margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6),
@@ -204,7 +261,7 @@ struct RegisterSheetsWriter {
 
     /// 合计 over every sheet, then the signature lines.
     func writeTotal(_ sheet: Worksheet, row: Int) throws {
-        let count = order.rows.count
+        let count = written.count
         try sheet.write("合计", row: row, column: 0, format: formats.totalLabel)
         try sheet.write(Double(count), row: row, column: 1, format: formats.totalCount)
         try sheet.merge(row: row, columns: 2...8, text: "大写：" + ChineseAmount.words(total), format: formats.totalText)
@@ -225,7 +282,6 @@ struct RegisterSheetsWriter {
     /// The tier of a 困难等级 cell: its position in the policy, or the last slot for anything else.
     mutating func tierSlot(_ level: String) -> Int {
         for entry in tierCache where sameBytes(entry.level, level) { return entry.slot }
-        let policy = result.policy
         let slot = policy.tier(forLevel: level).flatMap { tier in policy.tiers.firstIndex(of: tier) }
             ?? policy.tiers.count
         if tierCache.count < 64 { tierCache.append((level, slot)) }
@@ -234,7 +290,6 @@ struct RegisterSheetsWriter {
 
     /// 汇总: per class the 人数 and 金额 of each tier and in total, with a 合计 row.
     func writeSummarySheet() throws {
-        let policy = result.policy
         let sheet = try workbook.addWorksheet(named: RegisterBook.summarySheetName)
         let otherSlot = policy.tiers.count
         let hasOther = classCounts.contains { $0[otherSlot] > 0 }
@@ -269,8 +324,11 @@ struct RegisterSheetsWriter {
 
         var row = 3
         var columnTotals = Array(repeating: (count: 0, fen: Int64(0)), count: slots.count + 1)
-        for (index, group) in order.groups.enumerated() {
-            try sheet.write(Double(index + 1), row: row, column: 0, format: formats.serial)
+        var serial = 0
+        // A class every row of which went back has no line (`order` may hold returned rows).
+        for (index, group) in order.groups.enumerated() where classCounts[index].contains(where: { $0 > 0 }) {
+            serial += 1
+            try sheet.write(Double(serial), row: row, column: 0, format: formats.serial)
             try sheet.write(group.grade, row: row, column: 1, format: formats.textCenter)
             try sheet.write(group.className, row: row, column: 2, format: formats.textCenter)
             var classCount = 0

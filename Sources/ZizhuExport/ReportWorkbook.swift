@@ -133,7 +133,7 @@ public enum ReportWorkbook {
         // cross-checks also verified, unverified, not enrolled and missed students, and the classes where
         // nobody applied but someone was missed.
         typealias ClassRow = (label: String, rows: Int, returned: Int, errors: Int, warnings: Int)
-        let everyone = RosterOrder(result, including: { _ in true })
+        let everyone = RosterOrder(every: result.applicants)
         var groupOfRow = [Int32](repeating: -1, count: result.applicants.count)
         for (group, entry) in everyone.groups.enumerated() {
             for index in everyone.rows[entry.rows] { groupOfRow[index] = Int32(group) }

@@ -32,15 +32,38 @@ public struct RosterOrder: Sendable {
 
     /// The accepted rows of a round.
     public static func accepted(_ result: RoundResult) -> RosterOrder {
-        RosterOrder(result, including: { !result.isReturned[$0] })
+        RosterOrder(every: result.applicants).filtered { !result.isReturned[$0] }
     }
 
     /// The returned rows of a round.
     public static func returned(_ result: RoundResult) -> RosterOrder {
-        RosterOrder(result, including: { result.isReturned[$0] })
+        RosterOrder(every: result.applicants).filtered { result.isReturned[$0] }
     }
 
-    init(_ result: RoundResult, including: (Int) -> Bool) {
+    /// Some of the rows, in the same order and classes; a class left without rows is dropped. Every list of a
+    /// round is a part of the order of all its rows, so the classes and 序号 agree across documents however the
+    /// rows were decided (a class is named by its first row in the input, returned or not).
+    public func filtered(_ includes: (_ index: Int) -> Bool) -> RosterOrder {
+        var kept: [Int] = []
+        var keptGroups: [ClassGroup] = []
+        for group in groups {
+            let start = kept.count
+            for position in group.rows where includes(rows[position]) { kept.append(rows[position]) }
+            if kept.count > start {
+                keptGroups.append(ClassGroup(grade: group.grade, className: group.className, label: group.label,
+                                             rows: start..<kept.count))
+            }
+        }
+        return RosterOrder(rows: kept, groups: keptGroups)
+    }
+
+    private init(rows: [Int], groups: [ClassGroup]) {
+        self.rows = rows
+        self.groups = groups
+    }
+
+    /// Every row of a round (`applicants[i].index == i`).
+    public init(every applicants: [Applicant]) {
         // Bucket rows by class in input order, then lay the buckets out in natural order: O(n). A class is its
         // label, so 高一 + (1)班 in one file and 高一(1)班 in another are the same class.
         var groupOfCells: [String: [String: Int]] = [:]
@@ -48,7 +71,7 @@ public struct RosterOrder: Sendable {
         var keys: [(grade: String, className: String, label: String)] = []
         var buckets: [[Int]] = []
         var last: (grade: String, className: String, group: Int)?
-        for applicant in result.applicants where including(applicant.index) {
+        for applicant in applicants {
             let gradeCell = applicant.value(.grade)
             let classCell = applicant.value(.className)
             let group: Int
@@ -112,4 +135,23 @@ func sameBytes(_ a: String, _ b: String) -> Bool {
     }
     if let equal, let equal { return equal }
     return a.utf8.elementsEqual(b.utf8)
+}
+
+/// The order of every row, worked out by `Validator.start` on its second core (pass `compute` as its
+/// `rowOrder`) and kept for the writer. Read `value` only after `start` has returned.
+public final class OrderOfEveryRow: @unchecked Sendable {
+    private var order: RosterOrder?
+
+    public init() {}
+
+    public var value: RosterOrder {
+        guard let order else { preconditionFailure("the order is read before Validator.start has worked it out") }
+        return order
+    }
+
+    @Sendable public func compute(_ applicants: [Applicant]) -> [Int] {
+        let order = RosterOrder(every: applicants)
+        self.order = order
+        return order.rows
+    }
 }

@@ -86,8 +86,9 @@ public enum RoundWriter {
         // A run killed earlier (SIGKILL, power cut) could not remove its temporary files: do it now.
         AtomicFile.removeStaleTemporaries(in: outputDirectory)
 
-        let accepted = RosterOrder.accepted(result)
-        let returned = RosterOrder.returned(result)
+        let everyone = RosterOrder(every: result.applicants)
+        let accepted = everyone.filtered { !result.isReturned[$0] }
+        let returned = everyone.filtered { result.isReturned[$0] }
         let amounts = AmountTable(result)
         let tmp = options.temporaryDirectory
         let today = CivilDate.today()

@@ -28,8 +28,15 @@ struct RegisterCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let result = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false)).run().result
-        try writeDocument(output) { try RegisterBook.write(result, to: $0) }
+        // The register is written while the row rules finish on the other core, in the register's own order.
+        let order = OrderOfEveryRow()
+        let validation = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false))
+            .start(rowOrder: order.compute)
+        var result: RoundResult?
+        try writeDocument(output) { path in
+            result = try RegisterBook.write(validation, order: order.value, to: path)
+        }
+        guard let result else { return }
         Terminal.print(acceptedLine(result))
         Terminal.print("花名册已写入 \(output)")
     }

@@ -25,6 +25,82 @@ struct Pipeline {
     }
 
     func run() throws -> Outcome {
+        let read = try readInputs()
+        if onlyImport {
+            // The import stage alone (for the benchmark): text rows were counted, not kept, unless asked.
+            return Outcome(files: read.files, imports: read.imports, policyName: read.policyName,
+                           result: .importOnly(policy: read.policy, inputs: read.summaries, applicants: read.applicants,
+                                               findings: read.importFindings))
+        }
+        let checking = try read.validation()
+        Terminal.progress("检查 \(read.applicants.count) 行 …")
+        var result = checking.validator.run(inputs: read.summaries, applicants: read.applicants,
+                                            importFindings: read.importFindings)
+        if !crossCheck.isEmpty {
+            result.crossCheck = CrossCheckSummary(result: result, roster: read.references.roster, lists: read.references.lists)
+        }
+        Terminal.endProgress()
+        try checking.throwIfArchiveFailed()
+        return Outcome(files: read.files, imports: read.imports, policyName: read.policyName,
+                       result: ProcessEnd.keep(result))
+    }
+
+    /// Reads the inputs and starts validating them (`Validator.start`): when this returns, the cross-row checks
+    /// are done and the row rules go on, in `rowOrder`, on the other core while the caller writes.
+    func start(rowOrder: @escaping @Sendable ([Applicant]) -> [Int]) throws -> ValidationInProgress {
+        let read = try readInputs()
+        let checking = try read.validation()
+        Terminal.progress("检查 \(read.applicants.count) 行 …")
+        let validation = checking.validator.start(inputs: read.summaries, applicants: read.applicants,
+                                                  importFindings: read.importFindings, streamsRowWiseChecks: true,
+                                                  rowOrder: rowOrder)
+        Terminal.endProgress()
+        try checking.throwIfArchiveFailed()
+        return ProcessEnd.keep(validation)
+    }
+
+    /// The inputs as read, with what validating them needs.
+    struct Read {
+        var files: [InputFile]
+        var imports: [FileImport]
+        var policy: Policy
+        var policyName: String
+        var references: CrossCheckSource.Loaded
+        var applicants: [Applicant]
+        var importFindings: [Finding]
+        var archive: AidArchive?
+        var bankTemplate: String?
+
+        var summaries: [InputSummary] { imports.flatMap(\.inputs) }
+
+        /// The validator with the archive, the lists and the bank template as its additional checks.
+        func validation() throws -> Checking {
+            let archiveCheck = archive?.check()
+            let bankCheck: BankTemplateCheck
+            do {
+                bankCheck = BankTemplateCheck(template: try BankTemplate.named(bankTemplate ?? policy.bank.template))
+            } catch {
+                throw CLIFailure("\(error)")
+            }
+            return Checking(validator: Validator(policy: policy, additionalChecks: (archiveCheck.map { [$0] } ?? [])
+                                                     + references.checks + [bankCheck]),
+                            archiveCheck: archiveCheck)
+        }
+    }
+
+    struct Checking {
+        var validator: Validator
+        var archiveCheck: ArchiveCheck?
+
+        /// The archive's failure, once its check has run.
+        func throwIfArchiveFailed() throws {
+            if let failure = archiveCheck?.failure {
+                throw CLIFailure("无法查询资助档案：\(failure)")
+            }
+        }
+    }
+
+    func readInputs() throws -> Read {
         guard !inputs.paths.isEmpty else {
             throw CLIFailure("没有给出输入文件。用法：zizhu check 名单.csv 或 zizhu run 文件夹/ -o 输出文件夹/")
         }
@@ -56,34 +132,29 @@ struct Pipeline {
             importFindings.append(contentsOf: fileImport.findings)
             imports.append(fileImport)
         }
-        let summaries = imports.flatMap(\.inputs)
-        if onlyImport {
-            // The import stage alone (for the benchmark): text rows were counted, not kept, unless asked.
-            Terminal.endProgress()
-            return Outcome(files: files, imports: imports, policyName: policyName,
-                           result: .importOnly(policy: policy, inputs: summaries, applicants: applicants,
-                                               findings: importFindings))
-        }
-        Terminal.progress("检查 \(applicants.count) 行 …")
-        let archiveCheck = archive?.check()
-        let bankCheck: BankTemplateCheck
-        do {
-            bankCheck = BankTemplateCheck(template: try BankTemplate.named(bankTemplate ?? policy.bank.template))
-        } catch {
-            Terminal.endProgress()
-            throw CLIFailure("\(error)")
-        }
-        let validator = Validator(policy: policy,
-                                  additionalChecks: (archiveCheck.map { [$0] } ?? []) + references.checks + [bankCheck])
-        var result = validator.run(inputs: summaries, applicants: applicants, importFindings: importFindings)
-        if !crossCheck.isEmpty {
-            result.crossCheck = CrossCheckSummary(result: result, roster: references.roster, lists: references.lists)
-        }
-        if let failure = archiveCheck?.failure {
-            Terminal.endProgress()
-            throw CLIFailure("无法查询资助档案：\(failure)")
-        }
         Terminal.endProgress()
-        return Outcome(files: files, imports: imports, policyName: policyName, result: result)
+        return Read(files: files, imports: imports, policy: policy, policyName: policyName, references: references,
+                    applicants: applicants, importFindings: importFindings, archive: archive, bankTemplate: bankTemplate)
+    }
+}
+
+/// What a command keeps until the process ends. Freeing a round's million rows cell by cell takes the better
+/// part of a second, after the last document is written; the system takes the whole heap back at exit at once.
+enum ProcessEnd {
+    nonisolated(unsafe) private static var kept: [AnyObject] = []
+
+    static func keep(_ validation: ValidationInProgress) -> ValidationInProgress {
+        kept.append(validation)
+        return validation
+    }
+
+    static func keep(_ result: RoundResult) -> RoundResult {
+        kept.append(RowsBox(result.applicants))
+        return result
+    }
+
+    private final class RowsBox {
+        let rows: [Applicant]
+        init(_ rows: [Applicant]) { self.rows = rows }
     }
 }

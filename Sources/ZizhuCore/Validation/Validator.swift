@@ -1,8 +1,6 @@
-import Dispatch
-
 /// The validation pipeline: every rule over every row, the policy's severities, the accept/return
-/// decision and the counts. Two passes over the rows run at once: one runs the row rules, the other fills the
-/// hash maps of the cross-row rules (`RoundIndex`); the cross-row rules then read the maps, not the rows.
+/// decision and the counts. Two passes over the rows run at once (`start`): one runs the row rules, the other
+/// fills the hash maps of the cross-row rules (`RoundIndex`); the cross-row rules then read the maps, not the rows.
 public struct Validator: Sendable {
     public let policy: Policy
     public let additionalChecks: [any RoundCheck]
@@ -61,65 +59,7 @@ public struct Validator: Sendable {
     /// returned = row has an error finding, counts the Summary (amountIn sums the parseable amounts of all
     /// rows) and sorts findings by file, line, code.
     public func run(inputs: [InputSummary], applicants: [Applicant], importFindings: [Finding]) -> RoundResult {
-        // Findings refer to rows by `index`; make sure it is the position in the round.
-        var applicants = applicants
-        for position in applicants.indices where applicants[position].index != position {
-            applicants[position].index = position
-        }
-        let environment = RuleEnvironment(policy: policy, bins: bins, proofsOnRecord: proofsOnRecord(applicants))
-        var findings = importFindings
-        let flags = Validator.importFlags(importFindings, rows: applicants.count)
-
-        // Two halves that share nothing but the rows, one per core: the row rules, and the index of the
-        // cross-row rules with the amounts then the additional checks (archive, lists, bank template), which
-        // balances the two (the row rules cost about as much as the index and the checks together). Each half
-        // works out the row's facts itself: cheaper than keeping a million of them.
-        let rows = applicants
-        let flagsOfRows = flags
-        let rules = RowRulesPass(environment: environment)
-        let indexing = IndexPass(rows: rows.count)
-        let checks = additionalChecks
-        let policy = self.policy
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            if half == 0 {
-                for position in rows.indices {
-                    let row = RowContext(applicant: rows[position],
-                                         facts: RowFacts(applicant: rows[position], importFlags: flagsOfRows[position] ?? 0,
-                                                         termStart: rules.environment.termStart),
-                                         environment: rules.environment)
-                    Validator.checkRow(row, into: &rules.findings)
-                }
-            } else {
-                for position in rows.indices {
-                    let row = RowContext(applicant: rows[position],
-                                         facts: RowFacts(applicant: rows[position], importFlags: flagsOfRows[position] ?? 0,
-                                                         termStart: rules.environment.termStart),
-                                         environment: rules.environment)
-                    indexing.index.add(row)
-                    if let money = row.facts.money { indexing.amounts[position] = money.fen }
-                }
-                indexing.index.finish()
-                for check in checks { check.check(rows, policy: policy, into: &indexing.checkFindings) }
-            }
-        }
-        findings += rules.findings
-        findings += indexing.checkFindings
-        let amounts = indexing.amounts
-        let round = RoundContext(applicants: applicants, index: indexing.index, environment: environment)
-        for rule in Validator.roundRules { rule.check(round, into: &findings) }
-
-        // The policy's severities: only codes it names change.
-        if !policy.severity.isEmpty {
-            for position in findings.indices {
-                if let severity = policy.severity[findings[position].code.rawValue] {
-                    findings[position].severity = severity
-                }
-            }
-        }
-
-        let (isReturned, summary) = Validator.decide(findings, amounts: amounts)
-        return RoundResult(policy: policy, inputs: inputs, applicants: applicants,
-                           findings: Validator.sorted(findings), isReturned: isReturned, summary: summary)
+        start(inputs: inputs, applicants: applicants, importFindings: importFindings).finish()
     }
 
     /// The proofs the cross-checks find on record, when the policy lets a record stand for a proof.
@@ -133,7 +73,7 @@ public struct Validator: Sendable {
     }
 
     /// Returned = the row has an error finding; the counts, and the money of each side (`amounts` in fen
-    /// per row; rows without a valid amount count 0), so `amountIn == amountAccepted + amountReturned`.
+    /// per row; rows without a valid amount, `Int64.min`, count 0), so `amountIn == amountAccepted + amountReturned`.
     static func decide(_ findings: [Finding], amounts: [Int64]) -> (isReturned: [Bool], summary: Summary) {
         var isReturned = [Bool](repeating: false, count: amounts.count)
         var summary = Summary()
@@ -148,7 +88,7 @@ public struct Validator: Sendable {
         }
         summary.rows = amounts.count
         for (row, returned) in isReturned.enumerated() {
-            let amount = Money(fen: amounts[row])
+            let amount = Money(fen: amounts[row] == .min ? 0 : amounts[row])
             summary.amountIn += amount
             if returned {
                 summary.returned += 1
@@ -188,27 +128,5 @@ public struct Validator: Sendable {
             flags[row, default: 0] |= 1 << UInt64(field.rawValue)
         }
         return flags
-    }
-}
-
-/// The row-rules half of the validation pass: it alone uses the environment's caches and writes `findings`.
-private final class RowRulesPass: @unchecked Sendable {
-    let environment: RuleEnvironment
-    var findings: [Finding] = []
-
-    init(environment: RuleEnvironment) { self.environment = environment }
-}
-
-/// The index half: it reads only the environment's fixed settings, alone writes the index and amounts, then runs
-/// the additional checks (which see only the rows and the policy) into `checkFindings`.
-private final class IndexPass: @unchecked Sendable {
-    var index: RoundIndex
-    var amounts: [Int64]
-    /// The additional checks' findings, which follow the row rules' in the report.
-    var checkFindings: [Finding] = []
-
-    init(rows: Int) {
-        index = RoundIndex(rows: rows)
-        amounts = [Int64](repeating: 0, count: rows)
     }
 }
