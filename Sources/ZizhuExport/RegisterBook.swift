@@ -49,7 +49,8 @@ public enum RegisterBook {
                                     fillDate: fillDate, temporaryDirectory: temporaryDirectory)
             let result = validation.finish()
             decided = result
-            if written != RosterOrder.accepted(result).rows {
+            // `order` holds every row, so its accepted part is `RosterOrder.accepted(result)`, without sorting again.
+            if written != order.filtered({ !result.isReturned[$0] }).rows {
                 _ = try write(result, order: .accepted(result), amounts: AmountTable(result), toPath: temporary,
                               fillDate: fillDate, temporaryDirectory: temporaryDirectory)
             }

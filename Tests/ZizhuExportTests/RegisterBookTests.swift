@@ -137,6 +137,83 @@ import ZizhuTestSupport
         #expect(last.printTitleRows == "$3:$3")
     }
 
+    /// The XML of each worksheet of a workbook, by part name (a workbook's timestamps differ from file to file).
+    static func sheetParts(_ path: String) throws -> [String: String] {
+        let script = """
+            import sys, zipfile, json
+            with zipfile.ZipFile(sys.argv[1]) as z:
+                print(json.dumps({n: z.read(n).decode() for n in z.namelist() if n.startswith("xl/") and n.endswith(".xml")}))
+            """
+        return try JSONDecoder().decode([String: String].self, from: XLSXReadBack.runPython(script, arguments: [path]))
+    }
+
+    /// Rows of five classes in scrambled order, one class all returned; bad IDs, a card two rows share, and names
+    /// the GBK bank template cannot carry (the streamed row-wise check).
+    static func validatedRound() -> ApplicantBuilder {
+        var round = ApplicantBuilder()
+        round.file("各班.csv")
+        round.rows(60) { i in
+            var values = ["班级": ["高二(10)班", "高一(3)班", "高二(2)班", "高一(1)班", "高三(1)班"][i % 5]]
+            if i % 5 == 4 { values["身份证号"] = "370102201005121231" }  // 高三(1)班: every row returned
+            if i % 11 == 3 { values["姓名"] = "王䶮"; values["持卡人"] = "王䶮" }
+            if i == 7 || i == 22 { values["银行卡号"] = ApplicantBuilder.card(serial: 5) }
+            return values
+        }
+        return round
+    }
+
+    @Test func writtenWhileTheRowRulesRunItIsTheRegisterOfTheDecidedRound() throws {
+        let folder = try TemporaryFolder()
+        let round = RegisterBookTests.validatedRound()
+        let validator = Validator(policy: .default, additionalChecks: [BankTemplateCheck(template: try BankTemplate.named("generic"))])
+        let expected = validator.run(inputs: round.inputs, applicants: round.applicants, importFindings: [])
+        #expect(expected.summary.returned > 12 && expected.summary.accepted > 30)
+        #expect(expected.findings.contains { $0.code == .bankValueUnwritable })
+
+        let order = OrderOfEveryRow()
+        let validation = validator.start(inputs: round.inputs, applicants: round.applicants, importFindings: [],
+                                         streamsRowWiseChecks: true, rowOrder: order.compute)
+        let streamed = folder.file("streamed.xlsx")
+        let decided = try RegisterBook.write(validation, order: order.value, to: streamed,
+                                             fillDate: CivilDate(year: 2026, month: 9, day: 20))
+        #expect(decided.isReturned == expected.isReturned)
+        #expect(decided.summary == expected.summary)
+        let fromResult = folder.file("from-result.xlsx")
+        try RegisterBook.write(expected, to: fromResult, fillDate: CivilDate(year: 2026, month: 9, day: 20))
+        let parts = try RegisterBookTests.sheetParts(streamed)
+        #expect(parts["xl/worksheets/sheet1.xml"] != nil && parts["xl/worksheets/sheet2.xml"] != nil)
+        #expect(parts == (try RegisterBookTests.sheetParts(fromResult)))
+        // The 汇总 has no line for the class that went back whole.
+        let summary = try #require(try XLSXReadBack.read(streamed).sheet("汇总"))
+        #expect(!(3..<12).map { summary.text($0, 2) }.contains("高三(1)班"))
+        #expect(summary.cell(3, 0)?.number == 1)
+    }
+
+    @Test func sheetsFilledAsRowsAreDecidedMatchSheetsOfTheAcceptedRows() throws {
+        let folder = try TemporaryFolder()
+        let round = RegisterBookTests.validatedRound()
+        let result = Validator(policy: .default).run(inputs: round.inputs, applicants: round.applicants, importFindings: [])
+        let accepted = result.summary.accepted
+        #expect(accepted > 30 && result.summary.returned > 12)
+        let everyone = RosterOrder(every: result.applicants)
+        // The last sheet exactly full (it still takes the 合计, and no empty sheet follows), one row over, and more.
+        for rowsPerSheet in [accepted, accepted - 1, accepted / 3, 4] {
+            let filtering = folder.file("filtering-\(rowsPerSheet).xlsx")
+            let written = try RegisterBook.write(applicants: result.applicants, policy: result.policy, order: everyone,
+                                                 isReturned: { result.isReturned[everyone.rows[$0]] },
+                                                 amounts: AmountTable(result), toPath: filtering, fillDate: nil,
+                                                 temporaryDirectory: nil, rowsPerSheet: rowsPerSheet)
+            #expect(written == RosterOrder.accepted(result).rows)
+            let fromAccepted = folder.file("accepted-\(rowsPerSheet).xlsx")
+            _ = try RegisterBook.write(result, order: .accepted(result), amounts: AmountTable(result), toPath: fromAccepted,
+                                       fillDate: nil, temporaryDirectory: nil, rowsPerSheet: rowsPerSheet)
+            let parts = try RegisterBookTests.sheetParts(filtering)
+            #expect(parts == (try RegisterBookTests.sheetParts(fromAccepted)))
+            let sheets = (accepted + rowsPerSheet - 1) / rowsPerSheet + 1
+            #expect(parts["xl/worksheets/sheet\(sheets).xml"] != nil && parts["xl/worksheets/sheet\(sheets + 1).xml"] == nil)
+        }
+    }
+
     @Test func anEmptyRoundStillWritesTheForm() throws {
         let folder = try TemporaryFolder()
         let result = Fixture.round(classes: 1, perClass: 2, otherRows: 0, returnedRows: [0, 1])

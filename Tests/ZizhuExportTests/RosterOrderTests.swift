@@ -15,6 +15,29 @@ import ZizhuCore
         #expect(Set(order.rows).count == result.applicants.count)
     }
 
+    @Test func everyListIsAPartOfTheOrderOfEveryRow() {
+        let result = Fixture.round(classes: 5, perClass: 2, otherRows: 2, returnedRows: [0, 1, 4])
+        let everyone = RosterOrder(every: result.applicants)
+        let accepted = RosterOrder.accepted(result)
+        let returned = RosterOrder.returned(result)
+        #expect(accepted.rows == everyone.rows.filter { !result.isReturned[$0] })
+        #expect(returned.rows == everyone.rows.filter { result.isReturned[$0] })
+        // A class whose rows all went back is left out of the accepted list, and only there.
+        let emptied = Set(everyone.groups.map(\.label)).subtracting(accepted.groups.map(\.label))
+        #expect(!emptied.isEmpty)
+        #expect(emptied.isSubset(of: Set(returned.groups.map(\.label))))
+        for order in [accepted, returned] {
+            #expect(order.groups.map(\.label) == everyone.groups.map(\.label).filter { label in
+                order.groups.contains { $0.label == label }
+            })
+            #expect(order.groups.allSatisfy { !$0.rows.isEmpty })
+            #expect(order.groups.map(\.rows.count).reduce(0, +) == order.rows.count)
+            for group in order.groups {
+                #expect(order.rows[group.rows].allSatisfy { everyone.rows[everyone.groups.first { $0.label == group.label }!.rows].contains($0) })
+            }
+        }
+    }
+
     @Test(arguments: [
         ("高一", "高二"), ("高二", "高三"), ("初三", "高一"), ("2班", "10班"), ("高一(2)班", "高一(10)班"),
         ("九年级", "十年级"), ("十一班", "十二班"), ("二十班", "二十一班"), ("３班", "12班"), ("高一", ""),
