@@ -34,8 +34,8 @@ public enum RegisterBook {
     }
 
     /// Writes the register while the round is still being decided, and returns the decided round: writing starts
-    /// as soon as the cross-row checks are done (`Validator.start`, with `order.rows` as its row order and the
-    /// row-wise checks streamed), and each row is written once its row rules have run on the other core. The
+    /// as soon as the cross-row checks are done (`Validator.start` with `order.rows` as its row order and
+    /// `writesMeanwhile`), and each row is written once its row rules have run on the other core. The
     /// rows written are then held against the decided round's accepted rows; should they differ, the register
     /// is written again from the decided round before it replaces anything at `path`.
     public static func write(_ validation: ValidationInProgress, order: RosterOrder, to path: String,

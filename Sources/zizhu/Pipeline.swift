@@ -52,7 +52,7 @@ struct Pipeline {
         let checking = try read.validation()
         Terminal.progress("检查 \(read.applicants.count) 行 …")
         let validation = checking.validator.start(inputs: read.summaries, applicants: read.applicants,
-                                                  importFindings: read.importFindings, streamsRowWiseChecks: true,
+                                                  importFindings: read.importFindings, writesMeanwhile: true,
                                                   rowOrder: rowOrder)
         Terminal.endProgress()
         try checking.throwIfArchiveFailed()

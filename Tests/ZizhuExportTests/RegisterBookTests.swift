@@ -172,7 +172,7 @@ import ZizhuTestSupport
 
         let order = OrderOfEveryRow()
         let validation = validator.start(inputs: round.inputs, applicants: round.applicants, importFindings: [],
-                                         streamsRowWiseChecks: true, rowOrder: order.compute)
+                                         writesMeanwhile: true, rowOrder: order.compute)
         let streamed = folder.file("streamed.xlsx")
         let decided = try RegisterBook.write(validation, order: order.value, to: streamed,
                                              fillDate: CivilDate(year: 2026, month: 9, day: 20))

@@ -85,7 +85,8 @@ struct RoundIndex {
         byPerson.flush()
     }
 
-    mutating func add(_ row: borrowing RowContext) {
+    /// Indexes a row; `includesContacts: false` leaves its card and phone to a `ContactGroupings` of its own.
+    mutating func add(_ row: borrowing RowContext, includesContacts: Bool = true) {
         let applicant = row.applicant
         let index = applicant.index
         let facts = row.facts
@@ -93,9 +94,8 @@ struct RoundIndex {
             ids[index] = id
             byID.add(id.groupingKey, row: index)
         }
-        if let card = facts.card { byCard.add(card.key.groupingKey, row: index) }
-        if let phone = applicant[.phone], let key = RoundIndex.phoneKey(phone) {
-            byPhone.add(key, row: index)
+        if includesContacts {
+            ContactGroupings.add(applicant, card: facts.card, byCard: &byCard, byPhone: &byPhone)
         }
         if let birth = facts.birthDate, let name = applicant[.name], !name.isEmpty {
             births[index] = Int32(birth.year * 10_000 + birth.month * 100 + birth.day)
@@ -197,6 +197,32 @@ struct RoundIndex {
         }
         guard count >= 7 else { return nil }
         return value << 5 | UInt64(count)
+    }
+}
+
+/// The card and phone groupings of `RoundIndex`, which another thread may fill (`Validator.start`) and hand over.
+struct ContactGroupings {
+    var byCard: Grouping
+    var byPhone: Grouping
+
+    init(rows: Int) {
+        byCard = Grouping(rows: rows)
+        byPhone = Grouping(rows: rows)
+    }
+
+    mutating func add(_ applicant: Applicant, importFlags: UInt64) {
+        let card: BankCard? = switch RowFacts.card(of: applicant, importFlags: importFlags) {
+        case .success(let card)?: card
+        default: nil
+        }
+        ContactGroupings.add(applicant, card: card, byCard: &byCard, byPhone: &byPhone)
+    }
+
+    static func add(_ applicant: Applicant, card: BankCard?, byCard: inout Grouping, byPhone: inout Grouping) {
+        if let card { byCard.add(card.key.groupingKey, row: applicant.index) }
+        if let phone = applicant[.phone], let key = RoundIndex.phoneKey(phone) {
+            byPhone.add(key, row: applicant.index)
+        }
     }
 }
 

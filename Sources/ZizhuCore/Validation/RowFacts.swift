@@ -26,7 +26,8 @@ struct RowFacts {
         return nil
     }
 
-    init(applicant: Applicant, importFlags: UInt64, termStart: CivilDate?) {
+    /// `parsesCard: false` leaves `card` and `cardProblem` nil, for a pass that reads the card elsewhere.
+    init(applicant: Applicant, importFlags: UInt64, termStart: CivilDate?, parsesCard: Bool = true) {
         self.importFlags = importFlags
         if let text = applicant[.idNumber], !importFlagged(.idNumber) {
             idParsed = ResidentID.parse(text)
@@ -38,8 +39,8 @@ struct RowFacts {
         if let birthDate, let termStart, birthDate <= termStart {
             age = birthDate.age(on: termStart)
         }
-        if let text = applicant[.card], !importFlagged(.card) {
-            switch BankCard.parse(text) {
+        if parsesCard, let parsed = RowFacts.card(of: applicant, importFlags: importFlags) {
+            switch parsed {
             case .success(let card): self.card = card
             case .failure(let problem): cardProblem = problem
             }
@@ -47,5 +48,11 @@ struct RowFacts {
         if let text = applicant[.amount] {
             amount = importFlagged(.amount) ? .failure(.notANumber) : Money.parse(text)
         }
+    }
+
+    /// The card cell parsed; nil when the file has no card column or the import flagged the cell.
+    static func card(of applicant: Applicant, importFlags: UInt64) -> Result<BankCard, BankCard.FormatProblem>? {
+        guard let text = applicant[.card], importFlags & (1 << UInt64(Field.card.rawValue)) == 0 else { return nil }
+        return BankCard.parse(text)
     }
 }

@@ -15,22 +15,25 @@ extension Validator {
     ///
     /// On the calling thread: the index of the cross-row rules, the amounts, the round rules and the
     /// additional checks that need the whole round. On another core, at the same time: `rowOrder` (nil: input
-    /// order), then the row rules row by row in that order — and the row-wise checks with them when
-    /// `streamsRowWiseChecks` (else they run with the index, which balances the two halves when nothing is
-    /// written meanwhile). This returns when the cross-row half is done and the order is known; each row's
+    /// order), then the row rules row by row in that order. With `writesMeanwhile` (a writer takes the decisions
+    /// as they come), the other core also groups the cards and phones before its row rules, and takes the
+    /// row-wise checks along with them, so that the cross-row half ends sooner; without, those stay with the
+    /// index, which balances the two halves when nothing is written meanwhile. This returns when the
+    /// cross-row half is done and the order is known; each row's
     /// decision is then `isReturned(at:)` away, which waits only while that row's rules are still running.
     /// `finish()` gives exactly what `run` gives.
     public func start(inputs: [InputSummary], applicants: [Applicant], importFindings: [Finding],
-                      streamsRowWiseChecks: Bool = false,
+                      writesMeanwhile: Bool = false,
                       rowOrder: (@Sendable ([Applicant]) -> [Int])? = nil) -> ValidationInProgress {
         // Findings refer to rows by `index`; make sure it is the position in the round.
         var applicants = applicants
         for position in applicants.indices where applicants[position].index != position {
             applicants[position].index = position
         }
-        let streamed = additionalChecks.map { streamsRowWiseChecks && $0 is any RowWiseCheck }
+        let streamed = additionalChecks.map { writesMeanwhile && $0 is any RowWiseCheck }
         let validation = ValidationInProgress(validator: self, inputs: inputs, applicants: applicants,
-                                              importFindings: importFindings, streamedChecks: streamed)
+                                              importFindings: importFindings, streamedChecks: streamed,
+                                              groupsContactsApart: writesMeanwhile)
         validation.stream.start(rowOrder: rowOrder)
         validation.runCrossRowHalf()
         validation.stream.waitForOrder()
@@ -61,7 +64,7 @@ public final class ValidationInProgress: @unchecked Sendable {
     private var returnedByCrossRowHalf: [Bool]
 
     init(validator: Validator, inputs: [InputSummary], applicants: [Applicant], importFindings: [Finding],
-         streamedChecks: [Bool]) {
+         streamedChecks: [Bool], groupsContactsApart: Bool) {
         policy = validator.policy
         self.inputs = inputs
         self.applicants = applicants
@@ -73,7 +76,8 @@ public final class ValidationInProgress: @unchecked Sendable {
         // Each half has its own environment: the row rules fill its caches, and the round rules run meanwhile.
         stream = RowRulesStream(applicants: applicants, importFlags: importFlags,
                                 environment: RuleEnvironment(policy: policy, bins: validator.bins, proofsOnRecord: proofs),
-                                checks: zip(validator.additionalChecks, streamedChecks).compactMap { $1 ? $0 : nil })
+                                checks: zip(validator.additionalChecks, streamedChecks).compactMap { $1 ? $0 : nil },
+                                groupsContacts: groupsContactsApart)
         fenPerRow = [Int64](repeating: .min, count: applicants.count)
         index = RoundIndex(rows: applicants.count)
         checkFindings = Array(repeating: [], count: validator.additionalChecks.count)
@@ -86,13 +90,19 @@ public final class ValidationInProgress: @unchecked Sendable {
     /// The index, the amounts, the whole-round checks and the round rules; then which rows they return.
     func runCrossRowHalf() {
         let environment = crossRowEnvironment
+        let contactsApart = stream.groupsContacts
         for position in applicants.indices {
             let row = RowContext(applicant: applicants[position],
                                  facts: RowFacts(applicant: applicants[position], importFlags: importFlags[position] ?? 0,
-                                                 termStart: environment.termStart),
+                                                 termStart: environment.termStart, parsesCard: !contactsApart),
                                  environment: environment)
-            index.add(row)
+            index.add(row, includesContacts: !contactsApart)
             if let money = row.facts.money { fenPerRow[position] = money.fen }
+        }
+        if contactsApart {
+            let contacts = stream.waitForContacts()
+            index.byCard = contacts.byCard
+            index.byPhone = contacts.byPhone
         }
         index.finish()
         for (slot, check) in additionalChecks.enumerated() where !streamedChecks[slot] {
@@ -163,12 +173,17 @@ final class RowRulesStream: @unchecked Sendable {
     /// Used by this thread alone: the rules fill its caches.
     let environment: RuleEnvironment
     let checks: [any RoundCheck]
+    /// Whether this thread groups the cards and phones (before its row rules) for the cross-row half.
+    let groupsContacts: Bool
     /// Rows per published step: small enough that a writer hardly waits, large enough to cost nothing.
     static let chunk = 2048
 
     /// Set once, before `orderReady` is signalled.
     private(set) var order: [Int] = []
     private let orderReady = DispatchSemaphore(value: 0)
+    /// Set once, before `contactsReady` is signalled.
+    private var contacts: ContactGroupings?
+    private let contactsReady = DispatchSemaphore(value: 0)
     private let finished = DispatchGroup()
     /// Rows of `order` whose rules have run; `errorAt` is written below it before it moves (release/acquire).
     private let decided = Atomic<Int>(0)
@@ -178,11 +193,13 @@ final class RowRulesStream: @unchecked Sendable {
     private var ruleFindingRows: [Int] = []
     private var checkFindings: [[(row: Int, finding: Finding)]]
 
-    init(applicants: [Applicant], importFlags: [Int: UInt64], environment: RuleEnvironment, checks: [any RoundCheck]) {
+    init(applicants: [Applicant], importFlags: [Int: UInt64], environment: RuleEnvironment, checks: [any RoundCheck],
+         groupsContacts: Bool) {
         self.applicants = applicants
         self.importFlags = importFlags
         self.environment = environment
         self.checks = checks
+        self.groupsContacts = groupsContacts
         checkFindings = Array(repeating: [], count: checks.count)
         errorAt = .allocate(capacity: max(1, applicants.count))
         errorAt.initialize(repeating: false, count: max(1, applicants.count))
@@ -195,8 +212,25 @@ final class RowRulesStream: @unchecked Sendable {
             order = rowOrder?(applicants) ?? Array(applicants.indices)
             precondition(order.count == applicants.count, "the row order must hold every row once")
             orderReady.signal()
+            if groupsContacts {
+                var grouped = ContactGroupings(rows: applicants.count)
+                for applicant in applicants {
+                    grouped.add(applicant, importFlags: importFlags[applicant.index] ?? 0)
+                }
+                grouped.byCard.flush()
+                grouped.byPhone.flush()
+                contacts = grouped
+                contactsReady.signal()
+            }
             run()
         }
+    }
+
+    /// The card and phone groupings, once this thread has them (`groupsContacts` only).
+    func waitForContacts() -> ContactGroupings {
+        contactsReady.wait()
+        guard let contacts else { preconditionFailure("contacts are grouped apart only when asked") }
+        return contacts
     }
 
     func waitForOrder() {

@@ -53,7 +53,7 @@ import ZizhuTestSupport
     }
 
     @Test(arguments: [false, true])
-    func everyOrderDecidesAsRunDoes(streamsRowWiseChecks: Bool) {
+    func everyOrderDecidesAsRunDoes(writesMeanwhile: Bool) {
         let round = ValidationInProgressTests.round()
         var policy = Policy.default
         policy.severity["phone-shared"] = .error  // a policy's severity decides too
@@ -68,7 +68,7 @@ import ZizhuTestSupport
         for i in stride(from: count - 1, to: 0, by: -1) { shuffled.swapAt(i, Int(random.next() % UInt64(i + 1))) }
         for order in [Array(0..<count), Array((0..<count).reversed()), shuffled] {
             let validation = validator.start(inputs: round.inputs, applicants: round.applicants, importFindings: [],
-                                             streamsRowWiseChecks: streamsRowWiseChecks, rowOrder: { _ in order })
+                                             writesMeanwhile: writesMeanwhile, rowOrder: { _ in order })
             #expect(validation.order == order)
             for position in order.indices {
                 #expect(validation.isReturned(at: position) == expected.isReturned[order[position]])
