@@ -25,10 +25,11 @@ struct RoundIndex {
     private var lastClassCells: (className: String?, grade: String?) = (nil, nil)
     private var lastClassSlot = -1
 
-    init(rows: Int) {
+    /// `groupsContacts: false`: the card and phone groupings come from a `ContactGroupings` filled elsewhere.
+    init(rows: Int, groupsContacts: Bool = true) {
         byID = Grouping(rows: rows)
-        byCard = Grouping(rows: rows)
-        byPhone = Grouping(rows: rows)
+        byCard = Grouping(rows: groupsContacts ? rows : 0)
+        byPhone = Grouping(rows: groupsContacts ? rows : 0)
         byPerson = Grouping(rows: rows)
         ids = [ResidentID?](repeating: nil, count: rows)
         births = [Int32](repeating: 0, count: rows)

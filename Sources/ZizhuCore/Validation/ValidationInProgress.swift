@@ -79,7 +79,7 @@ public final class ValidationInProgress: @unchecked Sendable {
                                 checks: zip(validator.additionalChecks, streamedChecks).compactMap { $1 ? $0 : nil },
                                 groupsContacts: groupsContactsApart)
         fenPerRow = [Int64](repeating: .min, count: applicants.count)
-        index = RoundIndex(rows: applicants.count)
+        index = RoundIndex(rows: applicants.count, groupsContacts: !groupsContactsApart)
         checkFindings = Array(repeating: [], count: validator.additionalChecks.count)
         returnedByCrossRowHalf = [Bool](repeating: false, count: applicants.count)
         crossRowEnvironment = RuleEnvironment(policy: policy, bins: validator.bins, proofsOnRecord: proofs)
