@@ -20,8 +20,6 @@ let package = Package(
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); see Makefile `deps`.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // glibc's malloc.h (mallopt), for the CLI's allocator setting (Sources/zizhu/ProcessMemory.swift).
-        .systemLibrary(name: "CMalloc"),
 
         // Pure Swift: model, policy, findings, rules. No C, no I/O.
         .target(name: "ZizhuCore", resources: [.copy("Resources/bank-bins.tsv")]),
@@ -44,7 +42,6 @@ let package = Package(
         .target(name: "ZizhuGenerate", dependencies: ["ZizhuCore", "ZizhuImport"]),
         .executableTarget(name: "zizhu", dependencies: [
             "ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuGenerate", "ZizhuArchive",
-            .target(name: "CMalloc", condition: .when(platforms: [.linux])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "ZizhuTestSupport", dependencies: ["ZizhuCore", "ZizhuImport"],

@@ -22,7 +22,6 @@ struct Zizhu: ParsableCommand {
     /// The contract wants exit 2 for usage errors (ArgumentParser's default is 64) and a one-line reason,
     /// never a stack trace.
     static func main() {
-        ProcessMemory.tuneAllocator()
         do {
             var command = try parseAsRoot()
             try command.run()

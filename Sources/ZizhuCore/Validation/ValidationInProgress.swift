@@ -18,10 +18,11 @@ extension Validator {
     /// order), then the row rules row by row in that order. With `writesMeanwhile` (a writer takes the decisions
     /// as they come), the other core also groups the cards and phones before its row rules, and takes the
     /// row-wise checks along with them, so that the cross-row half ends sooner; without, those stay with the
-    /// index, which balances the two halves when nothing is written meanwhile. This returns when the
-    /// cross-row half is done and the order is known; each row's
-    /// decision is then `isReturned(at:)` away, which waits only while that row's rules are still running.
-    /// `finish()` gives exactly what `run` gives.
+    /// index, which balances the two halves when nothing is written meanwhile.
+    ///
+    /// This returns when the cross-row half is done and the order is known; each row's decision is then
+    /// `isReturned(at:)` away, which waits only while that row's rules are still running. `finish()` gives
+    /// exactly what `run` gives.
     public func start(inputs: [InputSummary], applicants: [Applicant], importFindings: [Finding],
                       writesMeanwhile: Bool = false,
                       rowOrder: (@Sendable ([Applicant]) -> [Int])? = nil) -> ValidationInProgress {
@@ -62,6 +63,8 @@ public final class ValidationInProgress: @unchecked Sendable {
     private var roundFindings: [Finding] = []
     /// Rows an error finding of the cross-row half (import, index, whole-round checks) returns.
     private var returnedByCrossRowHalf: [Bool]
+    /// Used by the cross-row half alone: the row rules fill the caches of their own environment meanwhile.
+    private let crossRowEnvironment: RuleEnvironment
 
     init(validator: Validator, inputs: [InputSummary], applicants: [Applicant], importFindings: [Finding],
          streamedChecks: [Bool], groupsContactsApart: Bool) {
@@ -73,7 +76,6 @@ public final class ValidationInProgress: @unchecked Sendable {
         self.streamedChecks = streamedChecks
         importFlags = Validator.importFlags(importFindings, rows: applicants.count)
         let proofs = validator.proofsOnRecord(applicants)
-        // Each half has its own environment: the row rules fill its caches, and the round rules run meanwhile.
         stream = RowRulesStream(applicants: applicants, importFlags: importFlags,
                                 environment: RuleEnvironment(policy: policy, bins: validator.bins, proofsOnRecord: proofs),
                                 checks: zip(validator.additionalChecks, streamedChecks).compactMap { $1 ? $0 : nil },
@@ -84,8 +86,6 @@ public final class ValidationInProgress: @unchecked Sendable {
         returnedByCrossRowHalf = [Bool](repeating: false, count: applicants.count)
         crossRowEnvironment = RuleEnvironment(policy: policy, bins: validator.bins, proofsOnRecord: proofs)
     }
-
-    private let crossRowEnvironment: RuleEnvironment
 
     /// The index, the amounts, the whole-round checks and the round rules; then which rows they return.
     func runCrossRowHalf() {
