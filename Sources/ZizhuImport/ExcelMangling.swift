@@ -4,6 +4,13 @@ import ZizhuCore
 /// or a 19-digit card typed as a number comes back as `3.70112E+17`, `370112201005120000.0`, or with zeros in
 /// place of its last digits. The digits are gone: this only recognises the damage, it never guesses them back.
 enum ExcelMangling {
+    /// A plain identifier Excel may have rounded: more than 15 characters ending in 0. The reader keeps such
+    /// cells as suspects and judges them once the whole file is read.
+    @inline(__always)
+    static func mayHaveLostDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0")
+    }
+
     /// True when the normalised value of an identifier cell shows Excel's number damage.
     static func isMangled(_ value: String, field: Field) -> Bool {
         guard field.isIdentifier, let last = value.utf8.last else { return false }

@@ -280,7 +280,7 @@ final class RosterAssembler {
             switch table[column].kind {
             case .identifier:
                 guard CellNormalizer.isPlainIdentifier(bytes),
-                      !(bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0")) else { return false }
+                      !ExcelMangling.mayHaveLostDigits(bytes) else { return false }
             case .text, .amount:
                 guard bytes.isEmpty
                         || CellNormalizer.isPlainText(bytes, keepsChinesePunctuation: table[column].kind == .text)
@@ -322,7 +322,7 @@ final class RosterAssembler {
             case .identifier where CellNormalizer.isPlainIdentifier(bytes):
                 cells[column] = String(decoding: bytes, as: UTF8.self)
                 if bytes.count > 0 { found.filled(column) }
-                if bytes.count > 15 && bytes[bytes.count - 1] == UInt8(ascii: "0") { found.suspects.append(column) }
+                if ExcelMangling.mayHaveLostDigits(bytes) { found.suspects.append(column) }
                 continue
             case .text, .amount:
                 if bytes.isEmpty {

@@ -141,20 +141,10 @@ struct Pipeline {
 /// What a command keeps until the process ends. Freeing a round's million rows cell by cell takes the better
 /// part of a second, after the last document is written; the system takes the whole heap back at exit at once.
 enum ProcessEnd {
-    nonisolated(unsafe) private static var kept: [AnyObject] = []
+    nonisolated(unsafe) private static var kept: [Any] = []
 
-    static func keep(_ validation: ValidationInProgress) -> ValidationInProgress {
-        kept.append(validation)
-        return validation
-    }
-
-    static func keep(_ result: RoundResult) -> RoundResult {
-        kept.append(RowsBox(result.applicants))
-        return result
-    }
-
-    private final class RowsBox {
-        let rows: [Applicant]
-        init(_ rows: [Applicant]) { self.rows = rows }
+    static func keep<Value>(_ value: Value) -> Value {
+        kept.append(value)
+        return value
     }
 }

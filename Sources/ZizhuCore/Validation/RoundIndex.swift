@@ -25,8 +25,11 @@ struct RoundIndex {
     private var lastClassCells: (className: String?, grade: String?) = (nil, nil)
     private var lastClassSlot = -1
 
-    /// `groupsContacts: false`: the card and phone groupings come from a `ContactGroupings` filled elsewhere.
+    /// False when the card and phone groupings come from a `ContactGroupings` filled elsewhere.
+    let groupsContacts: Bool
+
     init(rows: Int, groupsContacts: Bool = true) {
+        self.groupsContacts = groupsContacts
         byID = Grouping(rows: rows)
         byCard = Grouping(rows: groupsContacts ? rows : 0)
         byPhone = Grouping(rows: groupsContacts ? rows : 0)
@@ -86,8 +89,8 @@ struct RoundIndex {
         byPerson.flush()
     }
 
-    /// Indexes a row; `includesContacts: false` leaves its card and phone to a `ContactGroupings` of its own.
-    mutating func add(_ row: borrowing RowContext, includesContacts: Bool = true) {
+    /// Indexes a row (its card and phone only when `groupsContacts`).
+    mutating func add(_ row: borrowing RowContext) {
         let applicant = row.applicant
         let index = applicant.index
         let facts = row.facts
@@ -95,7 +98,7 @@ struct RoundIndex {
             ids[index] = id
             byID.add(id.groupingKey, row: index)
         }
-        if includesContacts {
+        if groupsContacts {
             ContactGroupings.add(applicant, card: facts.card, byCard: &byCard, byPhone: &byPhone)
         }
         if let birth = facts.birthDate, let name = applicant[.name], !name.isEmpty {

@@ -19,7 +19,9 @@ struct RowFacts {
     /// Bit `field.rawValue` is set when the import reported an error about that field of this row.
     var importFlags: UInt64 = 0
 
-    func importFlagged(_ field: Field) -> Bool { importFlags & (1 << UInt64(field.rawValue)) != 0 }
+    func importFlagged(_ field: Field) -> Bool { RowFacts.flagged(field, in: importFlags) }
+
+    static func flagged(_ field: Field, in importFlags: UInt64) -> Bool { importFlags & (1 << UInt64(field.rawValue)) != 0 }
 
     var money: Money? {
         if case .success(let money) = amount { return money }
@@ -52,7 +54,7 @@ struct RowFacts {
 
     /// The card cell parsed; nil when the file has no card column or the import flagged the cell.
     static func card(of applicant: Applicant, importFlags: UInt64) -> Result<BankCard, BankCard.FormatProblem>? {
-        guard let text = applicant[.card], importFlags & (1 << UInt64(Field.card.rawValue)) == 0 else { return nil }
+        guard let text = applicant[.card], !flagged(.card, in: importFlags) else { return nil }
         return BankCard.parse(text)
     }
 }

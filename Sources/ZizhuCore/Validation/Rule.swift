@@ -22,6 +22,16 @@ struct RowContext {
     subscript(field: Field) -> String? { applicant[field] }
 }
 
+extension RowContext {
+    /// A row with the facts worked out from it (`parsesCard: false`: the card is read elsewhere).
+    init(_ applicant: Applicant, importFlags: UInt64, environment: RuleEnvironment, parsesCard: Bool = true) {
+        self.init(applicant: applicant,
+                  facts: RowFacts(applicant: applicant, importFlags: importFlags, termStart: environment.termStart,
+                                  parsesCard: parsesCard),
+                  environment: environment)
+    }
+}
+
 /// The whole round as the round rules see it.
 struct RoundContext {
     let applicants: [Applicant]

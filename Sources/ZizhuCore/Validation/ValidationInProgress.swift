@@ -90,16 +90,13 @@ public final class ValidationInProgress: @unchecked Sendable {
     /// The index, the amounts, the whole-round checks and the round rules; then which rows they return.
     func runCrossRowHalf() {
         let environment = crossRowEnvironment
-        let contactsApart = stream.groupsContacts
         for position in applicants.indices {
-            let row = RowContext(applicant: applicants[position],
-                                 facts: RowFacts(applicant: applicants[position], importFlags: importFlags[position] ?? 0,
-                                                 termStart: environment.termStart, parsesCard: !contactsApart),
-                                 environment: environment)
-            index.add(row, includesContacts: !contactsApart)
+            let row = RowContext(applicants[position], importFlags: importFlags[position] ?? 0, environment: environment,
+                                 parsesCard: index.groupsContacts)
+            index.add(row)
             if let money = row.facts.money { fenPerRow[position] = money.fen }
         }
-        if contactsApart {
+        if !index.groupsContacts {
             let contacts = stream.waitForContacts()
             index.byCard = contacts.byCard
             index.byPhone = contacts.byPhone
@@ -247,11 +244,8 @@ final class RowRulesStream: @unchecked Sendable {
             for position in start..<end {
                 let row = order[position]
                 let before = ruleFindings.count
-                let context = RowContext(applicant: applicants[row],
-                                         facts: RowFacts(applicant: applicants[row], importFlags: importFlags[row] ?? 0,
-                                                         termStart: environment.termStart),
-                                         environment: environment)
-                Validator.checkRow(context, into: &ruleFindings)
+                Validator.checkRow(RowContext(applicants[row], importFlags: importFlags[row] ?? 0, environment: environment),
+                                   into: &ruleFindings)
                 var emitted = before
                 while emitted < ruleFindings.count {
                     ruleFindingRows.append(row)
