@@ -176,13 +176,14 @@ struct RegisterSheetsWriter {
                 while groupIndex < order.groups.count - 1 && position >= order.groups[groupIndex].rows.upperBound {
                     groupIndex += 1
                 }
-                let applicant = applicants[rows[position]]
-                let amount = amounts[rows[position]]
-                try writeDataRow(sheet, row: row, serial: written.count + 1, applicant, amount: amount)
-                written.append(rows[position])
+                let index = rows[position]
+                let amount = amounts[index]
+                // The row is read in place, not copied (see `RoundIndex.add`).
+                try writeDataRow(sheet, row: row, serial: written.count + 1, applicants[index], amount: amount)
+                written.append(index)
                 let fen = amount?.fen ?? 0
                 sheetTotal.fen += fen
-                let tier = tierSlot(applicant.value(.level))
+                let tier = tierSlot(applicants[index].value(.level))
                 classCounts[groupIndex][tier] += 1
                 classAmounts[groupIndex][tier] += fen
                 row += 1

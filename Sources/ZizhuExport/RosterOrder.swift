@@ -65,20 +65,28 @@ public struct RosterOrder: Sendable {
     /// Every row of a round (`applicants[i].index == i`).
     public init(every applicants: [Applicant]) {
         // Bucket rows by class in input order, then lay the buckets out in natural order: O(n). A class is its
-        // label, so 高一 + (1)班 in one file and 高一(1)班 in another are the same class.
+        // label, so 高一 + (1)班 in one file and 高一(1)班 in another are the same class. Rows of a class mostly
+        // come together, so a bucket holds runs of consecutive rows, and rows are read in place (indexing, not
+        // iterating, copies no row: no reference count of the row's storage changes, which the other core's
+        // validation is touching meanwhile).
         var groupOfCells: [String: [String: Int]] = [:]
         var groupOfLabel: [String: Int] = [:]
         var keys: [(grade: String, className: String, label: String)] = []
-        var buckets: [[Int]] = []
-        var last: (grade: String, className: String, group: Int)?
-        for applicant in applicants {
-            let gradeCell = applicant.value(.grade)
-            let classCell = applicant.value(.className)
+        var runs: [[Range<Int>]] = []
+        // The current run: its cells, its class and where it starts.
+        var last: (grade: String, className: String, group: Int, runStart: Int)?
+        for position in applicants.indices {
+            let gradeCell = applicants[position].value(.grade)
+            let classCell = applicants[position].value(.className)
+            if let last, sameBytes(last.grade, gradeCell), sameBytes(last.className, classCell),
+               applicants[position].index == applicants[position - 1].index + 1 {
+                continue
+            }
+            if let last {
+                runs[last.group].append(applicants[last.runStart].index..<(applicants[position - 1].index + 1))
+            }
             let group: Int
-            // Rows of a class usually come together: compare with the previous row before hashing.
-            if let last, sameBytes(last.grade, gradeCell), sameBytes(last.className, classCell) {
-                group = last.group
-            } else if let known = groupOfCells[gradeCell]?[classCell] {
+            if let known = groupOfCells[gradeCell]?[classCell] {
                 group = known
             } else {
                 let grade = gradeCell.trimmingWhitespace()
@@ -90,12 +98,14 @@ public struct RosterOrder: Sendable {
                     group = keys.count
                     groupOfLabel[label] = group
                     keys.append((grade, className, label))
-                    buckets.append([])
+                    runs.append([])
                 }
                 groupOfCells[gradeCell, default: [:]][classCell] = group
             }
-            last = (gradeCell, classCell, group)
-            buckets[group].append(applicant.index)
+            last = (gradeCell, classCell, group, position)
+        }
+        if let last {
+            runs[last.group].append(applicants[last.runStart].index..<(applicants[applicants.count - 1].index + 1))
         }
         let gradeKeys = keys.map { NaturalKey($0.grade) }
         let classKeys = keys.map { NaturalKey($0.label) }
@@ -105,11 +115,11 @@ public struct RosterOrder: Sendable {
             return a < b
         }
         var rows: [Int] = []
-        rows.reserveCapacity(buckets.reduce(0) { $0 + $1.count })
+        rows.reserveCapacity(applicants.count)
         var groups: [ClassGroup] = []
         for group in sortedGroups {
             let start = rows.count
-            rows.append(contentsOf: buckets[group])
+            for run in runs[group] { rows.append(contentsOf: run) }
             groups.append(ClassGroup(grade: keys[group].grade, className: keys[group].className,
                                      label: keys[group].label, rows: start..<rows.count))
         }

@@ -91,9 +91,13 @@ struct RoundIndex {
 
     /// Indexes a row (its card and phone only when `groupsContacts`).
     mutating func add(_ row: borrowing RowContext) {
-        let applicant = row.applicant
+        add(row.applicant, facts: row.facts, olderThan: row.environment.age.olderThan)
+    }
+
+    /// Indexes a row read in place (no `RowContext` built, so no copy of the row: the other core reads the same
+    /// rows meanwhile, and every copy would change their reference counts under it).
+    mutating func add(_ applicant: borrowing Applicant, facts: borrowing RowFacts, olderThan: Int) {
         let index = applicant.index
-        let facts = row.facts
         if let id = facts.id {
             ids[index] = id
             byID.add(id.groupingKey, row: index)
@@ -123,7 +127,7 @@ struct RoundIndex {
         fileStats[lastFileSlot].count += 1
         if let age = facts.age {
             fileStats[lastFileSlot].aged += 1
-            if age > row.environment.age.olderThan { fileStats[lastFileSlot].older += 1 }
+            if age > olderThan { fileStats[lastFileSlot].older += 1 }
         }
 
         // The class.

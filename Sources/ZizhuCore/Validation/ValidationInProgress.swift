@@ -90,11 +90,12 @@ public final class ValidationInProgress: @unchecked Sendable {
     /// The index, the amounts, the whole-round checks and the round rules; then which rows they return.
     func runCrossRowHalf() {
         let environment = crossRowEnvironment
+        let olderThan = environment.age.olderThan
         for position in applicants.indices {
-            let row = RowContext(applicants[position], importFlags: importFlags[position] ?? 0, environment: environment,
-                                 parsesCard: index.groupsContacts)
-            index.add(row)
-            if let money = row.facts.money { fenPerRow[position] = money.fen }
+            let facts = RowFacts(applicant: applicants[position], importFlags: importFlags[position] ?? 0,
+                                 termStart: environment.termStart, parsesCard: index.groupsContacts)
+            index.add(applicants[position], facts: facts, olderThan: olderThan)
+            if let money = facts.money { fenPerRow[position] = money.fen }
         }
         if !index.groupsContacts {
             let contacts = stream.waitForContacts()
@@ -211,8 +212,8 @@ final class RowRulesStream: @unchecked Sendable {
             orderReady.signal()
             if groupsContacts {
                 var grouped = ContactGroupings(rows: applicants.count)
-                for applicant in applicants {
-                    grouped.add(applicant, importFlags: importFlags[applicant.index] ?? 0)
+                for position in applicants.indices {  // in place: no copy of a row (see `RoundIndex.add`)
+                    grouped.add(applicants[position], importFlags: importFlags[position] ?? 0)
                 }
                 grouped.byCard.flush()
                 grouped.byPhone.flush()
