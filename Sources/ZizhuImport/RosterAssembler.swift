@@ -13,7 +13,7 @@ final class RosterAssembler {
     let keepsRows: Bool
     private(set) var layout: ColumnLayout?
     // Appended to for every row from one thread: the dynamic exclusivity check would cost more than the append.
-    @exclusivity(unchecked) private(set) var applicants: [Applicant] = []
+    @exclusivity(unchecked) fileprivate(set) var applicants: [Applicant] = []
     /// Data rows so far, kept or not.
     @exclusivity(unchecked) private(set) var rowCount = 0
     @exclusivity(unchecked) private(set) var findings: [Finding] = []
@@ -71,17 +71,39 @@ final class RosterAssembler {
     func append(_ later: RosterAssembler) {
         let shift = firstIndex + rowCount - later.firstIndex
         if keepsRows, let layout {
-            applicants.reserveCapacity(applicants.count + later.applicants.count)
-            for applicant in later.applicants {
-                applicants.append(Applicant(layout: layout, line: applicant.line, index: applicant.index + shift,
-                                            cells: applicant.cells, originals: applicant.originals))
-            }
+            RosterAssembler.move(&later.applicants, to: &applicants, layout: layout, shift: shift)
         }
         for var finding in later.findings {
             if let row = finding.row { finding.row = row + shift }
             findings.append(finding)
         }
         rowCount += later.rowCount
+    }
+
+    /// Moves every row of `source` to the end of `target` under `layout`, leaving `source` empty. The rows are
+    /// moved, not copied: copying half a million rows would touch the reference counts of every row's cells,
+    /// all of them out of cache by now, once to copy and once more to free the originals. Only the layout of
+    /// each row changes hands, and the layouts are two objects in cache.
+    static func move(_ source: inout [Applicant], to target: inout [Applicant], layout: ColumnLayout, shift: Int) {
+        let count = source.count
+        guard count > 0 else { return }
+        let start = target.count
+        // Room at the end of `target`, filled with copies of one row (cheap: the same objects every time),
+        // which are then replaced by the moved rows.
+        let filler = source[0]
+        precondition(filler.layout.headers == layout.headers, "rows move only to a layout of the same columns")
+        target.append(contentsOf: repeatElement(filler, count: count))
+        target.withUnsafeMutableBufferPointer { to in
+            source.withUnsafeMutableBufferPointer { from in
+                let destination = to.baseAddress! + start
+                destination.deinitialize(count: count)
+                destination.moveInitialize(from: from.baseAddress!, count: count)
+                // `source` still counts its rows: give it copies of the filler back, to be freed with it.
+                from.baseAddress!.initialize(repeating: filler, count: count)
+                for position in start..<(start + count) { to[position].renumber(layout: layout, shift: shift) }
+            }
+        }
+        source.removeAll()
     }
 
     var fileLocation: SourceLocation { SourceLocation(file: file, line: nil) }

@@ -51,7 +51,7 @@ public final class ColumnLayout: Sendable {
 /// One data row of a roster: the normalised cells, the originals of the cells that normalisation changed,
 /// and where the row came from. Every input row becomes exactly one `Applicant`, accepted or returned.
 public struct Applicant: Sendable {
-    public let layout: ColumnLayout
+    public private(set) var layout: ColumnLayout
     /// 1-based physical line (or sheet row) where the record starts.
     public let line: Int
     /// Position of this row in the whole round (all inputs, in order); findings refer to rows by it.
@@ -70,6 +70,13 @@ public struct Applicant: Sendable {
     }
 
     public var location: SourceLocation { SourceLocation(file: layout.file, line: line) }
+
+    /// The same row under another layout of the same columns and at another place in the round: for joining
+    /// rows that were read apart (the second half of a file, with its own copy of the layout).
+    public mutating func renumber(layout: ColumnLayout, shift: Int) {
+        self.layout = layout
+        index += shift
+    }
 
     /// The normalised value of a field; nil when the file has no such column, "" when the cell is empty.
     public subscript(field: Field) -> String? {
