@@ -15,6 +15,29 @@ import ZizhuCore
         #expect(Set(order.rows).count == result.applicants.count)
     }
 
+    /// Rows of a class need not come together: every row comes once, in its class, and in input order there.
+    @Test func classesThatInterleaveKeepEachClassInInputOrder() {
+        let round = Fixture.round(classes: 10, perClass: 3, otherRows: 3, returnedRows: [])
+        // Deal the rows out like cards (row 0, 3, 6, … then 1, 4, 7, …) so that classes alternate and repeat.
+        var applicants: [Applicant] = []
+        for start in 0..<3 {
+            for row in stride(from: start, to: round.applicants.count, by: 3) { applicants.append(round.applicants[row]) }
+        }
+        for position in applicants.indices { applicants[position].index = position }
+        let order = RosterOrder(every: applicants)
+        #expect(order.rows.sorted() == Array(applicants.indices))
+        #expect(order.groups.map(\.label) == ["高一(1)班", "高一(3)班", "高二(2)班", "高二(10)班", "高三(1)班"])
+        for group in order.groups {
+            let rows = Array(order.rows[group.rows])
+            #expect(rows == rows.sorted())
+            #expect(rows.allSatisfy {
+                RosterOrder.classLabel(grade: applicants[$0].value(.grade), className: applicants[$0].value(.className))
+                    == group.label
+            })
+        }
+        #expect(order.groups.map(\.rows.count) == [9, 6, 6, 6, 6])
+    }
+
     @Test func everyListIsAPartOfTheOrderOfEveryRow() {
         let result = Fixture.round(classes: 5, perClass: 2, otherRows: 2, returnedRows: [0, 1, 4])
         let everyone = RosterOrder(every: result.applicants)
