@@ -73,18 +73,18 @@ public struct RosterOrder: Sendable {
         var groupOfLabel: [String: Int] = [:]
         var keys: [(grade: String, className: String, label: String)] = []
         var runs: [[Range<Int>]] = []
-        // The current run: its cells, its class and where it starts.
-        var last: (grade: String, className: String, group: Int, runStart: Int)?
+        // The current run: its cells, its class and its rows.
+        var current: (grade: String, className: String, group: Int, rows: Range<Int>)?
         for position in applicants.indices {
+            let index = applicants[position].index
             let gradeCell = applicants[position].value(.grade)
             let classCell = applicants[position].value(.className)
-            if let last, sameBytes(last.grade, gradeCell), sameBytes(last.className, classCell),
-               applicants[position].index == applicants[position - 1].index + 1 {
+            if let run = current, sameBytes(run.grade, gradeCell), sameBytes(run.className, classCell),
+               index == run.rows.upperBound {
+                current?.rows = run.rows.lowerBound..<(index + 1)
                 continue
             }
-            if let last {
-                runs[last.group].append(applicants[last.runStart].index..<(applicants[position - 1].index + 1))
-            }
+            if let run = current { runs[run.group].append(run.rows) }
             let group: Int
             if let known = groupOfCells[gradeCell]?[classCell] {
                 group = known
@@ -102,11 +102,9 @@ public struct RosterOrder: Sendable {
                 }
                 groupOfCells[gradeCell, default: [:]][classCell] = group
             }
-            last = (gradeCell, classCell, group, position)
+            current = (gradeCell, classCell, group, index..<(index + 1))
         }
-        if let last {
-            runs[last.group].append(applicants[last.runStart].index..<(applicants[applicants.count - 1].index + 1))
-        }
+        if let run = current { runs[run.group].append(run.rows) }
         let gradeKeys = keys.map { NaturalKey($0.grade) }
         let classKeys = keys.map { NaturalKey($0.label) }
         let sortedGroups = keys.indices.sorted { a, b in

@@ -89,13 +89,9 @@ struct RoundIndex {
         byPerson.flush()
     }
 
-    /// Indexes a row (its card and phone only when `groupsContacts`).
-    mutating func add(_ row: borrowing RowContext) {
-        add(row.applicant, facts: row.facts, olderThan: row.environment.age.olderThan)
-    }
-
-    /// Indexes a row read in place (no `RowContext` built, so no copy of the row: the other core reads the same
-    /// rows meanwhile, and every copy would change their reference counts under it).
+    /// Indexes a row (its card and phone only when `groupsContacts`), read in place: no `RowContext` is built, so
+    /// no copy of the row, for the other core reads the same rows meanwhile and every copy would change their
+    /// reference counts under it.
     mutating func add(_ applicant: borrowing Applicant, facts: borrowing RowFacts, olderThan: Int) {
         let index = applicant.index
         if let id = facts.id {

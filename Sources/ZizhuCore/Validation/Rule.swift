@@ -23,11 +23,10 @@ struct RowContext {
 }
 
 extension RowContext {
-    /// A row with the facts worked out from it (`parsesCard: false`: the card is read elsewhere).
-    init(_ applicant: Applicant, importFlags: UInt64, environment: RuleEnvironment, parsesCard: Bool = true) {
+    /// A row with the facts worked out from it.
+    init(_ applicant: Applicant, importFlags: UInt64, environment: RuleEnvironment) {
         self.init(applicant: applicant,
-                  facts: RowFacts(applicant: applicant, importFlags: importFlags, termStart: environment.termStart,
-                                  parsesCard: parsesCard),
+                  facts: RowFacts(applicant: applicant, importFlags: importFlags, termStart: environment.termStart),
                   environment: environment)
     }
 }

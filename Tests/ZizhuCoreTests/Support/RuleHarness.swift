@@ -21,7 +21,7 @@ enum RuleHarness {
         var index = RoundIndex(rows: round.applicants.count)
         for applicant in round.applicants {
             let facts = RowFacts(applicant: applicant, importFlags: 0, termStart: environment.termStart)
-            index.add(RowContext(applicant: applicant, facts: facts, environment: environment))
+            index.add(applicant, facts: facts, olderThan: environment.age.olderThan)
         }
         index.finish()
         var findings: [Finding] = []
