@@ -57,7 +57,8 @@ public final class ValidationInProgress: @unchecked Sendable {
 
     /// Fen per row; `Int64.min` when the row has no valid amount.
     public private(set) var fenPerRow: [Int64]
-    private var index: RoundIndex
+    /// Whether the index groups the cards and phones itself (else the other core does, for it).
+    private let indexGroupsContacts: Bool
     /// The findings of the checks that ran with the index, per check (streamed checks' slots stay empty).
     private var checkFindings: [[Finding]]
     private var roundFindings: [Finding] = []
@@ -81,16 +82,19 @@ public final class ValidationInProgress: @unchecked Sendable {
                                 checks: zip(validator.additionalChecks, streamedChecks).compactMap { $1 ? $0 : nil },
                                 groupsContacts: groupsContactsApart)
         fenPerRow = [Int64](repeating: .min, count: applicants.count)
-        index = RoundIndex(rows: applicants.count, groupsContacts: !groupsContactsApart)
+        indexGroupsContacts = !groupsContactsApart
         checkFindings = Array(repeating: [], count: validator.additionalChecks.count)
         returnedByCrossRowHalf = [Bool](repeating: false, count: applicants.count)
         crossRowEnvironment = RuleEnvironment(policy: policy, bins: validator.bins, proofsOnRecord: proofs)
     }
 
     /// The index, the amounts, the whole-round checks and the round rules; then which rows they return.
+    /// The index (about 200 MB at a million rows) lives only here: freed before the documents are written, its
+    /// pages go back to the system, which needs fresh ones for the writer's temporary files meanwhile.
     func runCrossRowHalf() {
         let environment = crossRowEnvironment
         let olderThan = environment.age.olderThan
+        var index = RoundIndex(rows: applicants.count, groupsContacts: indexGroupsContacts)
         for position in applicants.indices {
             let facts = RowFacts(applicant: applicants[position], importFlags: importFlags[position] ?? 0,
                                  termStart: environment.termStart, parsesCard: index.groupsContacts)
@@ -98,7 +102,7 @@ public final class ValidationInProgress: @unchecked Sendable {
             if let money = facts.money { fenPerRow[position] = money.fen }
         }
         if !index.groupsContacts {
-            let contacts = stream.waitForContacts()
+            let contacts = stream.takeContacts()
             index.byCard = contacts.byCard
             index.byPhone = contacts.byPhone
         }
@@ -224,11 +228,12 @@ final class RowRulesStream: @unchecked Sendable {
         }
     }
 
-    /// The card and phone groupings, once this thread has them (`groupsContacts` only).
-    func waitForContacts() -> ContactGroupings {
+    /// The card and phone groupings, once this thread has them (`groupsContacts` only); handed over, not kept.
+    func takeContacts() -> ContactGroupings {
         contactsReady.wait()
-        guard let contacts else { preconditionFailure("contacts are grouped apart only when asked") }
-        return contacts
+        guard let taken = contacts else { preconditionFailure("contacts are grouped apart only when asked") }
+        contacts = nil
+        return taken
     }
 
     func waitForOrder() {
