@@ -89,8 +89,8 @@ public final class ValidationInProgress: @unchecked Sendable {
     }
 
     /// The index, the amounts, the whole-round checks and the round rules; then which rows they return.
-    /// The index (about 200 MB at a million rows) lives only here: freed before the documents are written, its
-    /// pages go back to the system, which needs fresh ones for the writer's temporary files meanwhile.
+    /// The index (about 200 MB at a million rows) lives only here: its large tables are unmapped when it goes, so
+    /// the system has those pages back for the writer's temporary files instead of touching fresh ones.
     func runCrossRowHalf() {
         let environment = crossRowEnvironment
         let olderThan = environment.age.olderThan
