@@ -57,8 +57,6 @@ public final class ValidationInProgress: @unchecked Sendable {
 
     /// Fen per row; `Int64.min` when the row has no valid amount.
     public private(set) var fenPerRow: [Int64]
-    /// Whether the index groups the cards and phones itself (else the other core does, for it).
-    private let indexGroupsContacts: Bool
     /// The findings of the checks that ran with the index, per check (streamed checks' slots stay empty).
     private var checkFindings: [[Finding]]
     private var roundFindings: [Finding] = []
@@ -82,19 +80,18 @@ public final class ValidationInProgress: @unchecked Sendable {
                                 checks: zip(validator.additionalChecks, streamedChecks).compactMap { $1 ? $0 : nil },
                                 groupsContacts: groupsContactsApart)
         fenPerRow = [Int64](repeating: .min, count: applicants.count)
-        indexGroupsContacts = !groupsContactsApart
         checkFindings = Array(repeating: [], count: validator.additionalChecks.count)
         returnedByCrossRowHalf = [Bool](repeating: false, count: applicants.count)
         crossRowEnvironment = RuleEnvironment(policy: policy, bins: validator.bins, proofsOnRecord: proofs)
     }
 
     /// The index, the amounts, the whole-round checks and the round rules; then which rows they return.
-    /// The index (about 200 MB at a million rows) lives only here: its large tables are unmapped when it goes, so
-    /// the system has those pages back for the writer's temporary files instead of touching fresh ones.
+    /// The index (about 200 MB at a million rows) lives only here, so it is not held while the documents are
+    /// written: its large tables are unmapped when it goes.
     func runCrossRowHalf() {
         let environment = crossRowEnvironment
         let olderThan = environment.age.olderThan
-        var index = RoundIndex(rows: applicants.count, groupsContacts: indexGroupsContacts)
+        var index = RoundIndex(rows: applicants.count, groupsContacts: !stream.groupsContacts)
         for position in applicants.indices {
             let facts = RowFacts(applicant: applicants[position], importFlags: importFlags[position] ?? 0,
                                  termStart: environment.termStart, parsesCard: index.groupsContacts)
