@@ -20,6 +20,7 @@ let package = Package(
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); see Makefile `deps`.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CMalloc"),  // glibc's malloc.h: giving freed memory back (malloc_trim)
 
         // Pure Swift: model, policy, findings, rules. No C, no I/O.
         .target(name: "ZizhuCore", resources: [.copy("Resources/bank-bins.tsv")]),
@@ -32,7 +33,7 @@ let package = Package(
         // Domain-free wrapper over libxlsxwriter.
         .target(name: "ZizhuXLSX", dependencies: ["CXLSXWriter"]),
         // The documents of a round.
-        .target(name: "ZizhuExport", dependencies: ["ZizhuCore", "ZizhuXLSX", "ZizhuImport"],
+        .target(name: "ZizhuExport", dependencies: ["ZizhuCore", "ZizhuXLSX", "ZizhuImport", "CMalloc"],
                 resources: [.copy("Resources/BankTemplates")]),
         // The archive of paid batches (SQLite through GRDB): repeat aid and 双学籍 across terms.
         .target(name: "ZizhuArchive", dependencies: [

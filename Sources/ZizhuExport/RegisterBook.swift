@@ -33,29 +33,48 @@ public enum RegisterBook {
         }
     }
 
-    /// Writes the register while the round is still being decided, and returns the decided round: writing starts
+    /// What the register written while the round was decided (`write(_:order:to:)`) decided: the round's
+    /// summary and returned rows, without the rows themselves.
+    public struct Decision: Sendable {
+        public let summary: Summary
+        /// `isReturned[i]` is true when row i went back (`RoundResult.isReturned`).
+        public let isReturned: [Bool]
+    }
+
+    /// Writes the register while the round is still being decided, and returns what was decided: writing starts
     /// as soon as the cross-row checks are done (`Validator.start` with `order.rows` as its row order and
     /// `writesMeanwhile`), and each row is written once its row rules have run on the other core. The
     /// rows written are then held against the decided round's accepted rows; should they differ, the register
     /// is written again from the decided round before it replaces anything at `path`.
+    ///
+    /// The validation gives its rows away (`handOverRows()`) before the workbook is closed, and they are freed on
+    /// another core while libxlsxwriter copies and compresses the sheet: a million rows hold about 650 MB, and
+    /// pages just given back are the cheapest the kernel has for the gigabyte and a half of sheet XML that the
+    /// close writes to its temporary files (Benchmarks/README.md, "Where the register's time goes").
     public static func write(_ validation: ValidationInProgress, order: RosterOrder, to path: String,
-                             fillDate: CivilDate? = nil, temporaryDirectory: String? = nil) throws -> RoundResult {
+                             fillDate: CivilDate? = nil, temporaryDirectory: String? = nil) throws -> Decision {
         precondition(validation.order == order.rows, "the validation must take the rows in the register's order")
-        var decided: RoundResult?
+        var decision: Decision?
         try AtomicFile.write(to: path) { temporary in
-            let written = try write(applicants: validation.applicants, policy: validation.policy, order: order,
-                                    isReturned: { validation.isReturned(at: $0) },
-                                    amounts: AmountTable(fenPerRow: validation.fenPerRow), toPath: temporary,
-                                    fillDate: fillDate, temporaryDirectory: temporaryDirectory)
-            let result = validation.finish()
-            decided = result
+            let (workbook, written) = try writeUnclosed(
+                applicants: validation.applicants, policy: validation.policy, order: order,
+                isReturned: { validation.isReturned(at: $0) }, amounts: AmountTable(fenPerRow: validation.fenPerRow),
+                toPath: temporary, fillDate: fillDate, temporaryDirectory: temporaryDirectory)
+            var result: RoundResult? = validation.finish()
+            decision = Decision(summary: result!.summary, isReturned: result!.isReturned)
             // `order` holds every row, so its accepted part is `RosterOrder.accepted(result)`, without sorting again.
-            if written != order.filtered({ !result.isReturned[$0] }).rows {
+            if written == order.filtered({ !result!.isReturned[$0] }).rows {
+                result = nil
+                MemoryRelease.inBackground(validation.handOverRows())
+                try Official.run(fileName) { try workbook.close() }
+            } else {
+                _ = consume workbook  // freed unwritten; the register is written again below
+                let result = result!
                 _ = try write(result, order: .accepted(result), amounts: AmountTable(result), toPath: temporary,
                               fillDate: fillDate, temporaryDirectory: temporaryDirectory)
             }
         }
-        return decided!
+        return decision!
     }
 
     /// Writes straight to `path` (the caller makes it atomic); returns the number of data rows.
@@ -72,6 +91,19 @@ public enum RegisterBook {
     static func write(applicants: [Applicant], policy: Policy, order: RosterOrder, isReturned: @escaping (Int) -> Bool,
                       amounts: AmountTable, toPath path: String, fillDate: CivilDate?, temporaryDirectory: String?,
                       rowsPerSheet: Int = RegisterBook.rowsPerSheet, progress: RowProgress = .silent) throws -> [Int] {
+        let (workbook, written) = try writeUnclosed(
+            applicants: applicants, policy: policy, order: order, isReturned: isReturned, amounts: amounts,
+            toPath: path, fillDate: fillDate, temporaryDirectory: temporaryDirectory, rowsPerSheet: rowsPerSheet,
+            progress: progress)
+        try Official.run(fileName) { try workbook.close() }
+        return written
+    }
+
+    /// Every sheet written, the workbook not yet closed: the caller may let go of the rows first.
+    static func writeUnclosed(applicants: [Applicant], policy: Policy, order: RosterOrder, isReturned: @escaping (Int) -> Bool,
+                              amounts: AmountTable, toPath path: String, fillDate: CivilDate?, temporaryDirectory: String?,
+                              rowsPerSheet: Int = RegisterBook.rowsPerSheet,
+                              progress: RowProgress = .silent) throws -> (Workbook, written: [Int]) {
         try Official.run(fileName) {
             let title = policy.roundTitle + "发放花名册"
             let (workbook, formats) = try Official.openWorkbook(
@@ -83,8 +115,7 @@ public enum RegisterBook {
                                               rowsPerSheet: max(1, rowsPerSheet), progress: progress)
             try writer.writeRows()
             try writer.writeSummarySheet()
-            try workbook.close()
-            return writer.written
+            return (workbook, writer.written)
         }
     }
 }

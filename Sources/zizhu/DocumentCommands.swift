@@ -14,8 +14,8 @@ private func writeDocument(_ path: String, _ write: (String) throws -> Void) thr
     }
 }
 
-private func acceptedLine(_ result: RoundResult) -> String {
-    Summaries.line(result.summary, language: .zh)
+private func acceptedLine(_ summary: Summary) -> String {
+    Summaries.line(summary, language: .zh)
 }
 
 struct RegisterCommand: ParsableCommand {
@@ -32,12 +32,12 @@ struct RegisterCommand: ParsableCommand {
         let order = OrderOfEveryRow()
         let validation = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false))
             .start(rowOrder: order.compute)
-        var result: RoundResult?
+        var decision: RegisterBook.Decision?
         try writeDocument(output) { path in
-            result = try RegisterBook.write(validation, order: order.value, to: path)
+            decision = try RegisterBook.write(validation, order: order.value, to: path)
         }
-        guard let result else { return }
-        Terminal.print(acceptedLine(result))
+        guard let decision else { return }
+        Terminal.print(acceptedLine(decision.summary))
         Terminal.print("花名册已写入 \(output)")
     }
 }
@@ -59,7 +59,7 @@ struct NoticeCommand: ParsableCommand {
         let start: ZizhuExport.CivilDate
         do { start = try ZizhuExport.CivilDate(parsing: text) } catch { throw CLIFailure("\(error)") }
         try writeDocument(output) { try NoticeList.write(result, to: $0, start: start) }
-        Terminal.print(acceptedLine(result))
+        Terminal.print(acceptedLine(result.summary))
         Terminal.print("公示名单已写入 \(output)")
     }
 }
@@ -104,7 +104,7 @@ struct BankCommand: ParsableCommand {
             }
             try writeDocument(output) { try BankUpload.write(result, template: bankTemplate, to: $0) }
         }
-        Terminal.print(acceptedLine(result))
+        Terminal.print(acceptedLine(result.summary))
         Terminal.print("银行代发文件已写入 \(output)")
     }
 }

@@ -46,8 +46,8 @@ extension Validator {
 public final class ValidationInProgress: @unchecked Sendable {
     public let policy: Policy
     public let inputs: [InputSummary]
-    /// Every row, `applicants[i].index == i`.
-    public let applicants: [Applicant]
+    /// Every row, `applicants[i].index == i`; empty once `handOverRows()` has given them away.
+    public private(set) var applicants: [Applicant]
     let importFindings: [Finding]
     let additionalChecks: [any RoundCheck]
     /// Per additional check: true when it runs with the row rules (row-wise and streamed).
@@ -89,6 +89,7 @@ public final class ValidationInProgress: @unchecked Sendable {
     /// The index (about 200 MB at a million rows) lives only here, so it is not held while the documents are
     /// written: its large tables are unmapped when it goes.
     func runCrossRowHalf() {
+        let applicants = applicants  // read once: a stored `var` would be loaded (and retained) in every loop
         let environment = crossRowEnvironment
         let olderThan = environment.age.olderThan
         var index = RoundIndex(rows: applicants.count, groupsContacts: !stream.groupsContacts)
@@ -155,6 +156,15 @@ public final class ValidationInProgress: @unchecked Sendable {
         return RoundResult(policy: policy, inputs: inputs, applicants: applicants,
                            findings: Validator.sorted(findings), isReturned: isReturned, summary: summary)
     }
+
+    /// Waits for the row rules, then gives the rows away: neither this nor its row-rules thread holds them
+    /// any more, so the caller's reference (and a `RoundResult`'s from `finish()`) is all that keeps them. For
+    /// a writer that has written every row and wants their memory back before its last long step.
+    public func handOverRows() -> [Applicant] {
+        stream.releaseRows()
+        defer { applicants = [] }
+        return applicants
+    }
 }
 
 extension Policy {
@@ -167,7 +177,8 @@ extension Policy {
 /// The row rules (and the streamed row-wise checks) over the rows in an order, on a thread of their own,
 /// publishing how far they have come so a reader can take each row's decision as soon as it exists.
 final class RowRulesStream: @unchecked Sendable {
-    let applicants: [Applicant]
+    /// Empty after `releaseRows()`.
+    private(set) var applicants: [Applicant]
     let importFlags: [Int: UInt64]
     /// Used by this thread alone: the rules fill its caches.
     let environment: RuleEnvironment
@@ -208,6 +219,7 @@ final class RowRulesStream: @unchecked Sendable {
 
     func start(rowOrder: (@Sendable ([Applicant]) -> [Int])?) {
         DispatchQueue.global(qos: .userInitiated).async(group: finished) { [self] in
+            let applicants = applicants
             order = rowOrder?(applicants) ?? Array(applicants.indices)
             precondition(order.count == applicants.count, "the row order must hold every row once")
             orderReady.signal()
@@ -239,6 +251,7 @@ final class RowRulesStream: @unchecked Sendable {
     }
 
     private func run() {
+        let applicants = applicants
         let policy = environment.policy
         var chunkRows: [Applicant] = []
         var start = 0
@@ -282,6 +295,12 @@ final class RowRulesStream: @unchecked Sendable {
             sched_yield()
         }
         return errorAt[position]
+    }
+
+    /// Waits for the last row, then lets go of the rows.
+    func releaseRows() {
+        finished.wait()
+        applicants = []
     }
 
     /// Waits for the last row; the findings in input order (each check's apart, in the checks' order).

@@ -95,4 +95,19 @@ import ZizhuTestSupport
         #expect(decisions.filter { $0 }.count == round.applicants.count / 500)
         _ = validation.finish()
     }
+
+    @Test func rowsHandedOverAreNoLongerHeldAndTheDecisionStands() {
+        var round = ApplicantBuilder()
+        round.rows(RowRulesStream.chunk + 7) { i in i % 100 == 99 ? ["资助金额": "1200"] : [:] }
+        let validator = Validator(policy: .default)
+        let expected = validator.run(inputs: round.inputs, applicants: round.applicants, importFindings: [])
+        let validation = validator.start(inputs: round.inputs, applicants: round.applicants, importFindings: [],
+                                         writesMeanwhile: true)
+        let decided = validation.finish()
+        let rows = validation.handOverRows()
+        #expect(rows.count == round.applicants.count)
+        #expect(validation.applicants.isEmpty)
+        #expect(decided.isReturned == expected.isReturned)
+        #expect(decided.applicants.count == rows.count)
+    }
 }
