@@ -60,19 +60,18 @@ public enum RegisterBook {
                 applicants: validation.applicants, policy: validation.policy, order: order,
                 isReturned: { validation.isReturned(at: $0) }, amounts: AmountTable(fenPerRow: validation.fenPerRow),
                 toPath: temporary, fillDate: fillDate, temporaryDirectory: temporaryDirectory)
-            var result: RoundResult? = validation.finish()
-            decision = Decision(summary: result!.summary, isReturned: result!.isReturned)
+            let result = validation.finish()
+            decision = Decision(summary: result.summary, isReturned: result.isReturned)
             // `order` holds every row, so its accepted part is `RosterOrder.accepted(result)`, without sorting again.
-            if written == order.filtered({ !result!.isReturned[$0] }).rows {
-                result = nil
-                MemoryRelease.inBackground(validation.handOverRows())
-                try Official.run(fileName) { try workbook.close() }
-            } else {
-                _ = consume workbook  // freed unwritten; the register is written again below
-                let result = result!
+            if written != order.filtered({ !result.isReturned[$0] }).rows {
+                _ = consume workbook  // freed unwritten; the register is written again from the decided round
                 _ = try write(result, order: .accepted(result), amounts: AmountTable(result), toPath: temporary,
                               fillDate: fillDate, temporaryDirectory: temporaryDirectory)
+                return
             }
+            _ = consume result  // it holds every row too
+            MemoryRelease.inBackground(validation.handOverRows())
+            try Official.run(fileName) { try workbook.close() }
         }
         return decision!
     }
