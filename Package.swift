@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ZizhuCore", targets: ["ZizhuCore"]),
         .library(name: "ZizhuImport", targets: ["ZizhuImport"]),
         .library(name: "ZizhuExport", targets: ["ZizhuExport"]),
+        .library(name: "ZizhuRound", targets: ["ZizhuRound"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,10 +40,12 @@ let package = Package(
         .target(name: "ZizhuArchive", dependencies: [
             "ZizhuCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // One round end to end as a library call (the CLI and the server): inputs → decided round → documents.
+        .target(name: "ZizhuRound", dependencies: ["ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuArchive"]),
         // Synthetic class sheets with planted anomalies.
         .target(name: "ZizhuGenerate", dependencies: ["ZizhuCore", "ZizhuImport"]),
         .executableTarget(name: "zizhu", dependencies: [
-            "ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuGenerate", "ZizhuArchive",
+            "ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuGenerate", "ZizhuArchive", "ZizhuRound",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "ZizhuTestSupport", dependencies: ["ZizhuCore", "ZizhuImport"],
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "ZizhuXLSXTests", dependencies: ["ZizhuXLSX", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuExportTests", dependencies: ["ZizhuExport", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuArchiveTests", dependencies: ["ZizhuArchive", "ZizhuTestSupport"]),
+        .testTarget(name: "ZizhuRoundTests", dependencies: ["ZizhuRound", "ZizhuGenerate", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuGenerateTests", dependencies: ["ZizhuGenerate", "ZizhuTestSupport"]),
         // The CLI tests also run the library pipeline and ZizhuGenerate in process (conservation, privacy).
         .testTarget(name: "ZizhuCLITests", dependencies: [

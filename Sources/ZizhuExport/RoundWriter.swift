@@ -42,7 +42,8 @@ public struct ExportOptions: Sendable {
 /// Resources: memory stays small (constant_memory workbooks; the round itself is the caller's), but
 /// libxlsxwriter needs temporary disk — about 1.5 GB per million register rows, and the notice and bank
 /// list at the same time about 0.7 GB each — in `ExportOptions.temporaryDirectory` (default: the system's).
-/// `progress` hears of each finished document and, for the big ones, every 200,000 rows.
+/// `progress` hears of each finished document and, for the big ones, every 200,000 rows. The manifest names
+/// each input by `inputNames` (an upload's file name) or, without them, by its path.
 public enum RoundWriter {
     public static let reportFileName = "report.json"
     public static let manifestFileName = "manifest.json"
@@ -73,7 +74,7 @@ public enum RoundWriter {
     }
 
     public static func writeAll(_ result: RoundResult, inputs: [(path: String, rows: Int)], outputDirectory: String,
-                                options: ExportOptions, reportJSON: String,
+                                options: ExportOptions, reportJSON: String, inputNames: [String]? = nil,
                                 progress: (@Sendable (String) -> Void)?) throws -> Manifest {
         // Everything that can be wrong with the options fails here, before a single file is started.
         let noticeStart = try CivilDate(parsing: options.noticeStart)
@@ -167,7 +168,8 @@ public enum RoundWriter {
         // The manifest is written (under its temporary name) before any document is renamed: a disk that fills
         // up on it must not leave the documents of this run under final names without their manifest.
         let manifest = Manifest(
-            inputs: inputs.indices.map { Manifest.Input(path: inputs[$0].path, sha256: inputHashes[$0] ?? "",
+            inputs: inputs.indices.map { Manifest.Input(path: inputNames?[$0] ?? inputs[$0].path,
+                                                        sha256: inputHashes[$0] ?? "",
                                                         rows: inputs[$0].rows) },
             outputs: jobs.indices.compactMap { outputs[$0] },
             summary: Manifest.SummaryRecord(result.summary))

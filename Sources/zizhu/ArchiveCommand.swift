@@ -4,6 +4,7 @@ import ZizhuArchive
 import ZizhuCore
 import ZizhuExport
 import ZizhuImport
+import ZizhuRound
 
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,20 +60,26 @@ struct ArchiveCommand: ParsableCommand {
             }
             let archive = try location.open(creating: true)
             // Say "already recorded" before re-checking: the re-check would now find the batch's own payments.
-            let inputHash = ArchiveRecording.inputHash(of: manifest)
+            let inputHash = RoundRecording.inputHash(of: manifest)
             let recorded: [BatchSummary]
             do { recorded = try archive.batches() } catch { throw CLIFailure(error.description) }
             if let earlier = recorded.first(where: { $0.inputHash == inputHash }) {
                 throw CLIFailure("该批次已于 \(earlier.recordedAt) 记录为档案批次 \(earlier.id)，不能重复记录")
             }
-            let inputs = RoundInputs(paths: manifest.inputs.map(\.path),
-                                     policyPath: try policy ?? ManifestFile.policyPath(in: outputDirectory))
-            let result = try Pipeline(inputs: inputs, archive: archive).run().result
+            let request = RoundRequest(paths: manifest.inputs.map(\.path),
+                                       policy: try policy ?? ManifestFile.policyPath(in: outputDirectory),
+                                       archive: archive)
+            let result = try CLIRound.check(request).result
             guard Manifest.SummaryRecord(result.summary) == manifest.summary else {
                 throw CLIFailure("重新检查的结果与 \(outputDirectory) 中的不同（档案或政策已变化）：请重新 run 后再记录")
             }
-            let batch = try ArchiveRecording.record(result, manifest: manifest, outputDirectory: outputDirectory,
-                                                    into: archive)
+            let batch: BatchSummary
+            do {
+                batch = try RoundRecording.record(result, manifest: manifest, outputDirectory: outputDirectory,
+                                                  into: archive)
+            } catch {
+                throw CLIFailure(error)
+            }
             Terminal.print("已记入资助档案 \(archive.path)：批次 \(batch.id)，\(batch.rows) 行，\(batch.total.groupedString) 元。")
         }
     }
@@ -92,7 +99,7 @@ struct ArchiveCommand: ParsableCommand {
         @Option(help: "年度，例如 2025。") var year: Int?
 
         func run() throws {
-            let base = try RoundInputs(paths: files, policyPath: policy).loadPolicy().policy
+            let base = try CLIRound.loadPolicy(policy).policy
             let archive = try location.open(creating: true)
             let inputs: [InputFile]
             do { inputs = try InputCollector.collect(files) } catch { throw CLIFailure(error.description) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ZizhuCore
 import ZizhuExport
+import ZizhuRound
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,10 +44,12 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try Pipeline(inputs: input.round, onlyImport: onlyImport, keepsImportedRows: keepRows, archive: try archiveOptions.open(creating: false),
-                                   crossCheck: crossCheck.source, bankTemplate: template).run()
-        let result = outcome.result
-        let options = messages.reportOptions(policyName: outcome.policyName)
+        var request = crossCheck.adding(to: input.request)
+        request.archive = try archiveOptions.open(creating: false)
+        request.bankTemplate = template
+        let round = try CLIRound.check(request, onlyImport: onlyImport, keepsImportedRows: keepRows)
+        let result = round.result
+        let options = messages.reportOptions(policyName: round.policyName)
         switch format {
         case .text:
             try emit(TextReport.render(result, options: options))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ZizhuCore
 import ZizhuExport
+import ZizhuRound
 
 /// `zizhu register|notice|bank`: one document from the accepted rows of the inputs.
 private func writeDocument(_ path: String, _ write: (String) throws -> Void) throws {
@@ -30,8 +31,9 @@ struct RegisterCommand: ParsableCommand {
     func run() throws {
         // The register is written while the row rules finish on the other core, in the register's own order.
         let order = OrderOfEveryRow()
-        let validation = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false))
-            .start(rowOrder: order.compute)
+        var request = input.request
+        request.archive = try archiveOptions.open(creating: false)
+        let validation = try CLIRound.start(request, rowOrder: order.compute)
         var decision: RegisterBook.Decision?
         try writeDocument(output) { path in
             decision = try RegisterBook.write(validation, order: order.value, to: path)
@@ -54,7 +56,9 @@ struct NoticeCommand: ParsableCommand {
     var noticeStart: String?
 
     func run() throws {
-        let result = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false)).run().result
+        var request = input.request
+        request.archive = try archiveOptions.open(creating: false)
+        let result = try CLIRound.check(request).result
         let text = noticeStart ?? ExportOptions().noticeStart
         let start: ZizhuExport.CivilDate
         do { start = try ZizhuExport.CivilDate(parsing: text) } catch { throw CLIFailure("\(error)") }
@@ -90,8 +94,10 @@ struct BankCommand: ParsableCommand {
             return
         }
         guard let output else { return }
-        let result = try Pipeline(inputs: input.round, archive: try archiveOptions.open(creating: false),
-                                  bankTemplate: template).run().result
+        var request = input.request
+        request.archive = try archiveOptions.open(creating: false)
+        request.bankTemplate = template
+        let result = try CLIRound.check(request).result
         if output.lowercased().hasSuffix(".xlsx") {
             try writeDocument(output) { try BankList.write(result, to: $0) }
         } else {

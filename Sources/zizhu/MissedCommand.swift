@@ -3,6 +3,7 @@ import Foundation
 import ZizhuCore
 import ZizhuExport
 import ZizhuImport
+import ZizhuRound
 
 /// `zizhu missed`: enrolled students on an assistance list who did not apply, per class (issue 8).
 struct MissedCommand: ParsableCommand {
@@ -32,8 +33,15 @@ struct MissedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (policy, _) = try RoundInputs(paths: applications, encoding: encoding, policyPath: self.policy).loadPolicy()
-        let references = try crossCheck.source.load(policy: policy, encoding: encoding)
+        let (policy, _) = try CLIRound.loadPolicy(self.policy)
+        let references: ReferenceLists
+        do {
+            defer { Terminal.endProgress() }
+            references = try ReferenceLists.load(enrolment: crossCheck.enrolmentInput, evidence: crossCheck.evidenceInputs,
+                                                 policy: policy, encoding: encoding, progress: Terminal.roundProgress)
+        } catch {
+            throw CLIFailure(error)
+        }
         guard let roster = references.roster else { throw CLIFailure("missed 需要 --enrolment 学籍名单文件") }
         for finding in roster.readFindings + references.lists.flatMap(\.readFindings)
         where finding.severity == .error {

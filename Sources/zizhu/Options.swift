@@ -1,6 +1,8 @@
 import ArgumentParser
 import ZizhuCore
 import ZizhuImport
+import ZizhuArchive
+import ZizhuRound
 
 /// The inputs of a round and how to read them.
 struct InputOptions: ParsableArguments {
@@ -22,24 +24,19 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    var round: RoundInputs { RoundInputs(paths: inputs, encoding: encoding, policyPath: policy, sheet: sheet) }
+    /// The round these options name, without archive or lists.
+    var request: RoundRequest { RoundRequest(paths: inputs, encoding: encoding, policy: policy, sheet: sheet) }
 }
 
-/// What a round reads: the files or folders, an encoding override and the policy file.
-struct RoundInputs {
-    var paths: [String]
-    var encoding: String? = nil
-    var policyPath: String? = nil
-    /// `--sheet`: the one sheet of each .xlsx input to read.
-    var sheet: String? = nil
-
-    func loadPolicy() throws -> (policy: Policy, name: String) {
-        guard let path = policyPath else { return (Policy.default, "default") }
-        do {
-            return (try PolicyFile.load(path: path), path)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+extension RoundRequest {
+    /// Files and folders as the command line names them.
+    init(paths: [String], encoding: String? = nil, policy: String? = nil, sheet: String? = nil,
+         archive: AidArchive? = nil) {
+        self.init(inputs: paths.map { .file(path: $0) })
+        self.encoding = encoding
+        self.policy = policy.map { .file(path: $0) } ?? .builtIn
+        self.sheet = sheet
+        self.archive = archive
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import ZizhuArchive
 import ZizhuCore
 import ZizhuExport
+import ZizhuRound
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,10 +36,12 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // Recording creates the archive when needed; it is opened before any work so a bad archive stops early.
         let archive = try archiveOptions.open(creating: record)
-        let outcome = try Pipeline(inputs: input.round, archive: archive, crossCheck: crossCheck.source,
-                                   bankTemplate: template).run()
-        let result = outcome.result
-        let reportOptions = messages.reportOptions(policyName: outcome.policyName)
+        var request = crossCheck.adding(to: input.request)
+        request.archive = archive
+        request.bankTemplate = template
+        let round = try CLIRound.check(request)
+        let result = round.result
+        let reportOptions = messages.reportOptions(policyName: round.policyName)
         var exportOptions = ExportOptions(showValues: reportOptions.showValues)
         if let noticeStart { exportOptions.noticeStart = noticeStart }
         if let template { exportOptions.bankTemplate = template }
@@ -46,18 +49,12 @@ struct RunCommand: ParsableCommand {
 
         let manifest: Manifest
         do {
-            manifest = try RoundWriter.writeAll(
-                result,
-                inputs: zip(outcome.files, outcome.imports).map { (path: $0.path, rows: $1.summary.rows) },
-                outputDirectory: output,
-                options: exportOptions,
-                reportJSON: JSONReport.render(result, options: reportOptions),
-                progress: { Terminal.progress($0) })
+            defer { Terminal.endProgress() }
+            manifest = try round.writeDocuments(to: output, options: exportOptions, report: reportOptions,
+                                                progress: Terminal.roundProgress)
         } catch {
-            Terminal.endProgress()
-            throw CLIFailure("输出未完成，未留下不完整的文件：\(error)")
+            throw CLIFailure(error)
         }
-        Terminal.endProgress()
         let language = reportOptions.language
         for summary in result.inputs {
             Terminal.print(Summaries.input(summary, language: language))
@@ -71,7 +68,12 @@ struct RunCommand: ParsableCommand {
         }
         Terminal.print("  \(RoundWriter.manifestFileName)")
         if record, let archive {
-            let batch = try ArchiveRecording.record(result, manifest: manifest, outputDirectory: output, into: archive)
+            let batch: BatchSummary
+            do {
+                batch = try RoundRecording.record(result, manifest: manifest, outputDirectory: output, into: archive)
+            } catch {
+                throw CLIFailure(error)
+            }
             Terminal.print("已记入资助档案 \(archive.path)：批次 \(batch.id)，\(batch.rows) 行，\(batch.total.groupedString) 元。")
         }
         if result.summary.returned > 0 {

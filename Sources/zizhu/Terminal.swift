@@ -1,4 +1,5 @@
 import Foundation
+import ZizhuRound
 
 /// Output to the terminal. stdout carries results; stderr carries errors and progress.
 enum Terminal {
@@ -16,6 +17,11 @@ enum Terminal {
     static func progress(_ text: String) {
         guard stderrIsTerminal else { return }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+
+    /// A round's progress as that line.
+    @Sendable static func roundProgress(_ progress: RoundProgress) {
+        Terminal.progress(progress.text)
     }
 
     static func endProgress() {

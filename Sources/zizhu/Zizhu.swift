@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import ZizhuRound
 
 @main
 struct Zizhu: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = ZizhuVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "zizhu",
@@ -54,4 +55,6 @@ struct Zizhu: ParsableCommand {
 struct CLIFailure: Error {
     var message: String
     init(_ message: String) { self.message = message }
+    /// A round that could not be done, in Chinese: the CLI's failures are Chinese whatever `--lang` says.
+    init(_ error: RoundError) { message = error.message(.zh) }
 }
