@@ -1,10 +1,12 @@
 # zizhu — the two Quick-start commands are `make demo` and `make test`. Both install what a fresh Debian
-# machine lacks (Debian: libcsv-dev, libxlsxwriter-dev; PyPI: openpyxl, xlsxwriter for tests and benchmarks).
+# machine lacks (Debian: libcsv-dev, libxlsxwriter-dev, and for the browser test chromium, chromium-driver;
+# PyPI: openpyxl, xlsxwriter, selenium for tests and benchmarks).
 
 SWIFT      ?= swift
 PYTHON     ?= python3
 APT_PKGS   := libcsv-dev libxlsxwriter-dev
-PIP_PKGS   := openpyxl xlsxwriter
+TEST_APT   := chromium chromium-driver
+PIP_PKGS   := openpyxl xlsxwriter selenium
 SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE    := .build/release/zizhu
 DEMO_OUT   := out/demo
@@ -15,18 +17,27 @@ ASAN_BUILD := .build-asan
 ASAN_ENV   := LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp:print_suppressions=0 \
               ZIZHU_E2E_ROWS=10000 ZIZHU_FAULT_ROWS=1500 ZIZHU_SANITIZER=address ZIZHU_MEMORY_ROUNDS=20
 
-.PHONY: demo test test-asan deps deps-apt deps-pip build release unit readback clean bench fuzz
+.PHONY: demo test test-asan test-serve deps deps-apt deps-test-apt apt-install deps-pip build release unit readback clean bench \
+        bench-serve fuzz
 
 # Shows every finding on the samples (check exits 1 when it finds errors: expected here), then writes them all.
 demo: deps release
 	-$(RELEASE) check samples
 	$(RELEASE) run samples -o $(DEMO_OUT)
 
-test: deps
+test: deps deps-test-apt
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) readback
+	$(MAKE) test-serve
 	$(MAKE) test-asan
+
+# `zizhu serve` as people use it: the JSON API beside `zizhu check --format json`, then chromium through
+# selenium on the real page (screenshots in .build/browser/ when a step fails).
+test-serve: deps deps-test-apt
+	$(SWIFT) build --product zizhu
+	$(PYTHON) Tests/serve/test_api.py .build/debug/zizhu
+	$(PYTHON) Tests/serve/test_browser.py .build/debug/zizhu
 
 # Every test again under AddressSanitizer and LeakSanitizer — the test process and every zizhu it starts — in
 # a build folder of its own, so the normal build stays warm.
@@ -49,17 +60,26 @@ build:
 deps: deps-apt deps-pip
 
 deps-apt:
-	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PKGS)"
+
+deps-test-apt:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT)"
+
+apt-install:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
 deps-pip:
-	@$(PYTHON) -c "import openpyxl, xlsxwriter" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PKGS)
+	@$(PYTHON) -c "import openpyxl, xlsxwriter, selenium" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PKGS)
 
 bench: deps release
 	$(PYTHON) Benchmarks/run.py
+
+bench-serve: deps release
+	$(PYTHON) Benchmarks/serve_bench.py
 
 # libFuzzer on the CSV and XLSX readers (Fuzz/, a package of its own; not part of `make test`).
 # FUZZ_SECONDS per target; the corpus grows in Fuzz/.build/fuzz and crashes land in Fuzz/.build/fuzz/crashes.

@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // zizhu serve: the HTTP server, bcrypt for the password, multipart uploads streamed to disk.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); see Makefile `deps`.
@@ -42,10 +46,18 @@ let package = Package(
         ]),
         // One round end to end as a library call (the CLI and the server): inputs → decided round → documents.
         .target(name: "ZizhuRound", dependencies: ["ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuArchive"]),
+        // `zizhu serve`: pages, the JSON API, sessions and the store of rounds; rounds go through ZizhuRound only.
+        .target(name: "ZizhuServer", dependencies: [
+            "ZizhuRound", "ZizhuArchive",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Synthetic class sheets with planted anomalies.
         .target(name: "ZizhuGenerate", dependencies: ["ZizhuCore", "ZizhuImport"]),
         .executableTarget(name: "zizhu", dependencies: [
-            "ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuGenerate", "ZizhuArchive", "ZizhuRound",
+            "ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuGenerate", "ZizhuArchive", "ZizhuRound", "ZizhuServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "ZizhuTestSupport", dependencies: ["ZizhuCore", "ZizhuImport"],
@@ -57,6 +69,9 @@ let package = Package(
         .testTarget(name: "ZizhuExportTests", dependencies: ["ZizhuExport", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuArchiveTests", dependencies: ["ZizhuArchive", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuRoundTests", dependencies: ["ZizhuRound", "ZizhuGenerate", "ZizhuTestSupport"]),
+        .testTarget(name: "ZizhuServerTests", dependencies: [
+            "ZizhuServer", "ZizhuTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .testTarget(name: "ZizhuGenerateTests", dependencies: ["ZizhuGenerate", "ZizhuTestSupport"]),
         // The CLI tests also run the library pipeline and ZizhuGenerate in process (conservation, privacy).
         .testTarget(name: "ZizhuCLITests", dependencies: [

@@ -10,11 +10,14 @@ extension ReturnedList {
         public let rows: Int
     }
 
-    /// A 退回清单 per class into `directory` (each written atomically), for a clerk who sends each teacher only
-    /// their own class; the classes in the lists' order. A round with nothing returned writes none.
+    /// A 退回清单 per class into `directory` (made when missing; each file written atomically), for a clerk who
+    /// sends each teacher only their own class; the classes in the lists' order. A round with nothing returned writes none.
     public static func writePerClass(_ result: RoundResult, toDirectory directory: String,
                                      temporaryDirectory: String? = nil) throws -> [ClassFile] {
         let order = RosterOrder.returned(result)
+        if !order.groups.isEmpty, let code = RoundWriter.makeFolders(directory) {
+            throw ExportError.file(path: directory, reason: "无法创建输出文件夹：\(SystemErrorText.describe(code))")
+        }
         var used: [String: Int] = [:]
         var files: [ClassFile] = []
         for group in order.groups {

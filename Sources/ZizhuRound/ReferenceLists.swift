@@ -77,6 +77,8 @@ public struct ReferenceLists: Sendable {
             }
             let name = path.split(separator: "/").last.map(String.init) ?? path
             return InputFile(path: path, displayName: name)
+        case .stored(let path, let name):
+            return InputFile(path: path, displayName: StagedFolder.safeFileName(name))
         case .bytes(let name, let contents):
             guard let staged else {
                 throw RoundError(.referenceList, zh: "无法暂存\(what)“\(name)”。", en: "Cannot stage “\(name)”.")

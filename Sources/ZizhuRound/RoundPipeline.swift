@@ -146,6 +146,10 @@ public struct RoundPipeline: Sendable {
                     files.append(InputFile(path: file.path, displayName: names.unique(file.displayName)))
                     manifestNames.append(file.path)
                 }
+            case .stored(let path, let name):
+                let displayName = names.unique(StagedFolder.safeFileName(name))
+                files.append(InputFile(path: path, displayName: displayName))
+                manifestNames.append(displayName)
             case .bytes(let name, let contents):
                 guard let staged else { continue }
                 let displayName = names.unique(StagedFolder.safeFileName(name))

@@ -7,6 +7,8 @@ public enum RoundInput: Sendable {
     case file(path: String)
     /// An uploaded file: its bytes and the name the clerk gave it, which reports and findings show.
     case bytes(name: String, contents: [UInt8])
+    /// A file already on disk under a name of the server's, shown by the name it was uploaded under.
+    case stored(path: String, name: String)
 
     var isUpload: Bool { if case .bytes = self { true } else { false } }
 }

@@ -3,7 +3,7 @@ import Foundation
 import ZizhuRound
 
 @main
-struct Zizhu: ParsableCommand {
+struct Zizhu: AsyncParsableCommand {
     static let version = ZizhuVersion.current
 
     static let configuration = CommandConfiguration(
@@ -16,16 +16,20 @@ struct Zizhu: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, CheckCommand.self, RegisterCommand.self, NoticeCommand.self, BankCommand.self,
-            PolicyCommand.self, ArchiveCommand.self, GenerateCommand.self, MissedCommand.self,
+            PolicyCommand.self, ArchiveCommand.self, GenerateCommand.self, MissedCommand.self, ServeCommand.self,
         ]
     )
 
     /// The contract wants exit 2 for usage errors (ArgumentParser's default is 64) and a one-line reason,
     /// never a stack trace.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var server = command as? any AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CLIFailure {
             Terminal.error(failure.message)
             Foundation.exit(2)

@@ -65,8 +65,9 @@ private func sampleUploads() throws -> [RoundInput] {
     }
 
     @Test func returnedListsPerClassHoldEveryReturnedRowOnce() throws {
-        let out = try Fixtures.temporaryFolder("round-returned")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let parent = try Fixtures.temporaryFolder("round-returned")
+        let out = parent.appendingPathComponent("各班退回清单/新")
+        defer { try? FileManager.default.removeItem(at: parent) }
         let round = try RoundPipeline(RoundRequest(inputs: [.file(path: samples)])).check()
         let files = try round.writeReturnedListsPerClass(to: out.path)
         #expect(files.count >= 2)

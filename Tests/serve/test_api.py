@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -28,6 +29,7 @@ BAD = os.path.join(PACKAGE, "Tests", "Fixtures", "bad")
 
 
 def files_of(folder):
+    """The sheets of a folder in upload order (the CLI is then given the same files in the same order)."""
     return sample_files(folder)
 
 
@@ -83,8 +85,9 @@ def test_generated_round(results, server, binary, rows=10_000):
     try:
         subprocess.run([binary, "generate", "--rows", str(rows), "--seed", "16", "-o", folder], check=True,
                        capture_output=True, timeout=600)
-        code, cli, _ = cli_report(binary, folder)
-        same_report(results, server.check(files_of(folder), timeout=600), cli, f"generated {rows}-row round")
+        files = files_of(folder)
+        code, cli, _ = cli_report(binary, *[os.path.join(folder, name) for _, name, _ in files])
+        same_report(results, server.check(files, timeout=600), cli, f"generated {rows}-row round")
     finally:
         shutil.rmtree(folder)
 
@@ -98,11 +101,13 @@ def test_cut_off_request(results, server):
             f"filename=\"半截.csv\"\r\n\r\n姓名,身份证号\r\n").encode()
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
         s.sendall(head + b"x" * 100_000)
-    # The server notices the closed connection; give it a moment, then nothing may have been stored.
-    for _ in range(50):
-        if server.request("GET", "/")[0] == 200:
+    # The server notices the closed connection and removes what it had received; give it up to 10 s.
+    deadline = time.time() + 10
+    while True:
+        after = sorted(os.listdir(rounds)) if os.path.isdir(rounds) else []
+        if after == before or time.time() > deadline:
             break
-    after = sorted(os.listdir(rounds)) if os.path.isdir(rounds) else []
+        time.sleep(0.1)
     results.check(after == before, f"a request cut off half way stores no round ({before} -> {after})")
     results.check(server.request("GET", "/")[0] == 200, "the server still serves after a cut-off request")
 
@@ -115,7 +120,8 @@ def test_concurrent_rounds(results, server, binary, clients=8, rounds=50):
             sub = os.path.join(folder, str(seed))
             subprocess.run([binary, "generate", "--rows", str(60 + 40 * seed), "--seed", str(100 + seed), "-o", sub],
                            check=True, capture_output=True, timeout=300)
-            variants.append((files_of(sub), cli_report(binary, sub)[1]))
+            files = files_of(sub)
+            variants.append((files, cli_report(binary, *[os.path.join(sub, name) for _, name, _ in files])[1]))
         order = [random.Random(7).randrange(len(variants)) for _ in range(rounds)]
         answers = [None] * rounds
         lock = threading.Lock()

@@ -100,6 +100,10 @@ def main():
         results.check("accepted" in english.lower(), f"the English page says accepted: {english!r}")
         driver.get(url + separator + "lang=zh")
 
+        step = "go to the downloads page"
+        driver.find_element(By.ID, "to-downloads").click()
+        driver.save_screenshot(os.path.join(SCREENSHOTS, "documents.png"))
+
         step = "download every document as one zip"
         link = wait.until(EC.presence_of_element_located((By.ID, "download-zip")))
         documents = driver.find_element(By.ID, "documents").text

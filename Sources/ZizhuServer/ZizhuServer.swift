@@ -1,0 +1,128 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import ZizhuArchive
+import ZizhuCore
+
+/// `zizhu serve`: the round pipeline behind a web page and a JSON API, for clerks who never open a terminal.
+///
+/// Every request's work is its own: an upload is streamed to a folder of its own, checked, and either kept
+/// as a round (documents, zip, the page's view, the store's row) or removed; nothing of it stays in memory.
+/// Round ids are random; no URL and no log line carries a person's data.
+public struct ZizhuServer: Sendable {
+    public let configuration: ServerConfiguration
+    let service: RoundService
+    let passwords: PasswordFile
+    let sessions = SessionStore()
+
+    public init(_ configuration: ServerConfiguration) throws(ServerStartError) {
+        self.configuration = configuration
+        let data = configuration.dataDirectory
+        do {
+            try FileManager.default.createDirectory(atPath: data + "/rounds", withIntermediateDirectories: true)
+        } catch {
+            throw ServerStartError("无法创建数据文件夹 \(data)：\(error.localizedDescription)")
+        }
+        passwords = PasswordFile(dataDirectory: data)
+        if !configuration.bindsLoopbackOnly && !passwords.isSet {
+            throw ServerStartError("""
+                监听 \(configuration.host) 会让局域网内的其他电脑访问学生的个人信息：请先用 \
+                zizhu serve --set-password 设置密码（--data 与本次相同），再启动。
+                """)
+        }
+        let store: RoundStore
+        do {
+            store = try RoundStore(path: data + "/zizhu-server.sqlite")
+        } catch {
+            throw ServerStartError("无法打开 \(data)/zizhu-server.sqlite：\(error)")
+        }
+        var archive: AidArchive?
+        if let path = configuration.archivePath {
+            do {
+                archive = try AidArchive(path: path, create: false)
+            } catch {
+                throw ServerStartError(error.description)
+            }
+        }
+        service = RoundService(dataDirectory: data, store: store, archive: archive,
+                               limiter: Limiter(capacity: configuration.concurrentRounds))
+        service.removeAbandonedUploads()
+    }
+
+    /// Sets the password (stored as a bcrypt hash) in `dataDirectory`.
+    public static func setPassword(_ password: String, dataDirectory: String) throws(ServerStartError) {
+        guard password.count >= 8 else { throw ServerStartError("密码至少 8 个字符。") }
+        do {
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+            try PasswordFile(dataDirectory: dataDirectory).set(password)
+        } catch {
+            throw ServerStartError("无法保存密码到 \(dataDirectory)：\(error.localizedDescription)")
+        }
+    }
+
+    /// Serves until SIGINT or SIGTERM. `onReady` hears the address once the socket is bound (port 0 picks one).
+    public func run(onReady: @escaping @Sendable (_ host: String, _ port: Int) -> Void) async throws {
+        var logger = Logger(label: "zizhu.serve")
+        logger.logLevel = .info
+        let app = Application(
+            router: makeRouter(logger: logger),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { [host = configuration.host] channel in
+                onReady(host, channel.localAddress?.port ?? 0)
+            },
+            logger: logger)
+        try await app.runService()
+    }
+
+    func makeRouter(logger: Logger) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: AccessLog(logger: logger))
+        router.add(middleware: Guard(server: self))
+        let pages = PageRoutes(server: self)
+        let api = APIRoutes(server: self)
+        router.get("/static/app.css") { _, _ in Respond.text(StaticAssets.css, type: "text/css; charset=utf-8", cache: true) }
+        router.get("/static/app.js") { _, _ in Respond.text(StaticAssets.javascript, type: "text/javascript; charset=utf-8", cache: true) }
+        router.get("/healthz") { _, _ in Respond.text("ok\n", type: "text/plain; charset=utf-8") }
+        router.get("/", use: pages.upload)
+        router.post("/rounds", use: pages.submit)
+        router.get("/rounds", use: pages.rounds)
+        router.get("/rounds/:id", use: pages.results)
+        router.get("/rounds/:id/documents", use: pages.documents)
+        router.get("/rounds/:id/documents.zip", use: pages.zip)
+        router.get("/rounds/:id/files/:position", use: pages.file)
+        router.get("/login", use: pages.loginPage)
+        router.post("/login", use: pages.login)
+        router.post("/logout", use: pages.logout)
+        router.post("/api/check", use: api.check)
+        router.post("/api/run", use: api.run)
+        router.get("/api/rounds", use: api.rounds)
+        router.get("/api/rounds/:id", use: api.round)
+        router.get("/api/rounds/:id/documents.zip", use: pages.zip)
+        return router
+    }
+
+    var passwordRequired: Bool { passwords.isSet }
+}
+
+/// The server could not start; the message says why and what to do, in Chinese.
+public struct ServerStartError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// One line per request: method, the route's pattern (`/rounds/{id}`, never the actual path), status, time.
+struct AccessLog: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next(request, context)
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        logger.info("\(request.method) \(context.endpointPath ?? "(no route)") \(response.status.code) \(String(format: "%.1f", milliseconds)) ms")
+        return response
+    }
+}
