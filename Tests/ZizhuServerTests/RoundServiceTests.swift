@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import ZizhuCore
+import ZizhuTestSupport
+@testable import ZizhuServer
+
+/// The service end to end on the samples, without HTTP: a round kept, its view masked, a failure leaving nothing.
+@Suite struct RoundServiceTests {
+    private static let samples = Fixtures.packageRoot.appendingPathComponent("samples").path
+
+    private func service(in folder: URL) throws -> RoundService {
+        let data = folder.appendingPathComponent("data").path
+        try FileManager.default.createDirectory(atPath: data + "/rounds", withIntermediateDirectories: true)
+        return RoundService(dataDirectory: data, store: try RoundStore(path: data + "/zizhu-server.sqlite"), archive: nil,
+                            limiter: Limiter(capacity: 2))
+    }
+
+    /// The samples as the receiver leaves them: copies under server names, with the clerk's names beside.
+    private func upload(into folder: String) throws -> ReceivedUpload {
+        var upload = ReceivedUpload()
+        for (position, name) in ["高一(1)班.csv", "高一(2)班.csv", "高二(1)班.txt"].enumerated() {
+            let path = folder + "/inputs/upload-\(position)." + (name.hasSuffix(".txt") ? "txt" : "csv")
+            try FileManager.default.copyItem(atPath: Self.samples + "/" + name, toPath: path)
+            upload.files.append(UploadedFile(field: "files", name: name, path: path, size: 1))
+        }
+        return upload
+    }
+
+    @Test func aRoundIsKeptWithItsDocumentsAndAMaskedView() async throws {
+        let folder = try Fixtures.temporaryFolder("service")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let service = try service(in: folder)
+        let incoming = try service.incomingFolder()
+        let round = try await service.run(try upload(into: incoming), in: incoming, label: nil)
+        #expect(round.rows == 17 && round.accepted == 9 && round.returned == 8)
+        #expect(round.label == "高一(1)班.csv 等 3 个文件")
+        #expect(!FileManager.default.fileExists(atPath: incoming))
+        let kept = service.roundsDirectory + "/" + round.id
+        #expect(FileManager.default.fileExists(atPath: kept + "/" + RoundService.zipFileName))
+        let documents = try service.store.documents(of: round.id)
+        #expect(documents.contains { $0.kind == "returned-class" })
+        #expect(documents.contains { $0.fileName == "花名册.xlsx" } && documents.contains { $0.kind == "manifest" })
+        for document in documents {
+            #expect(FileManager.default.fileExists(atPath: kept + "/documents/" + document.fileName))
+        }
+        #expect(try service.store.inputs(of: round.id).map(\.name) == ["高一(1)班.csv", "高一(2)班.csv", "高二(1)班.txt"])
+        let view = try RoundView.read(from: kept + "/" + RoundView.fileName)
+        let page = Pages.results(PageText(language: .zh), round: round, view: view, code: nil, severity: nil)
+        #expect(page.contains("高一(1)班 · 高一(1)班.csv"))
+        #expect(page.range(of: #"\d{17}[\dX]"#, options: .regularExpression) == nil)
+        let errorsOnly = Pages.results(PageText(language: .en), round: round, view: view, code: nil, severity: "error")
+        #expect(!errorsOnly.contains("<td>warning</td>") && errorsOnly.contains("<td>error</td>"))
+    }
+
+    @Test func anUploadWithoutSheetsIsRefused() async throws {
+        let folder = try Fixtures.temporaryFolder("service-empty")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let service = try service(in: folder)
+        await #expect(throws: ServerError.self) {
+            _ = try await service.checkReport(ReceivedUpload(), language: .zh)
+        }
+        #expect(try service.store.rounds().isEmpty)
+    }
+
+    @Test func manyRoundsAtOnceEachGetTheirOwnReport() async throws {
+        let folder = try Fixtures.temporaryFolder("service-concurrent")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let service = try service(in: folder)
+        let reports = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<6 {
+                let incoming = try service.incomingFolder()
+                let upload = try upload(into: incoming)
+                group.addTask {
+                    defer { try? FileManager.default.removeItem(atPath: incoming) }
+                    return try await service.checkReport(upload, language: .zh)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(reports.count == 6 && Set(reports).count == 1)
+    }
+}
