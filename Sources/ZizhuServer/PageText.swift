@@ -31,16 +31,6 @@ struct PageText: Sendable {
     var working: String { pick("正在检查，请稍候……", "Checking, please wait…") }
 
     var summaryHeading: String { pick("汇总", "Summary") }
-    func summaryLine(rows: Int, accepted: Int, returned: Int, amountAccepted: String, amountReturned: String,
-                     errors: Int, warnings: Int) -> String {
-        pick("共 \(rows) 行：通过 \(accepted) 行（\(amountAccepted) 元），退回 \(returned) 行（\(amountReturned) 元）；错误 \(errors) 个，警告 \(warnings) 个。",
-             "\(rows) rows: \(accepted) accepted (\(amountAccepted) yuan), \(returned) returned (\(amountReturned) yuan); \(errors) errors, \(warnings) warnings.")
-    }
-    func identity(rows: Int, accepted: Int, returned: Int, amountIn: String, amountAccepted: String,
-                  amountReturned: String, holds: Bool) -> String {
-        pick("核对：\(rows) 行 = 通过 \(accepted) + 退回 \(returned)；申报 \(amountIn) 元 = 通过 \(amountAccepted) + 退回 \(amountReturned)（\(holds ? "一致" : "不一致！")）",
-             "Check: \(rows) rows = \(accepted) accepted + \(returned) returned; \(amountIn) in = \(amountAccepted) + \(amountReturned) (\(holds ? "holds" : "DOES NOT HOLD"))")
-    }
     var inputsHeading: String { pick("读取的文件", "Files read") }
     var findingsHeading: String { pick("问题", "Findings") }
     var noFindings: String { pick("没有发现问题。", "No findings.") }

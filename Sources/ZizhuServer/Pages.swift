@@ -1,4 +1,5 @@
 import ZizhuCore
+import ZizhuRound
 
 /// The server-rendered pages. They work without JavaScript; `/static/app.js` adds drag and drop and a
 /// "checking" notice. Every value is escaped; identifiers arrive masked.
@@ -55,18 +56,21 @@ enum Pages {
     }
 
     static func summary(_ text: PageText, _ round: StoredRound) -> String {
-        let holds = round.rows == round.accepted + round.returned
-            && money(round.amountIn) == money(round.amountAccepted) + money(round.amountReturned)
-        let accepted = money(round.amountAccepted).groupedString
-        let returned = money(round.amountReturned).groupedString
-        let amountIn = money(round.amountIn).groupedString
+        var summary = Summary()
+        summary.rows = round.rows
+        summary.accepted = round.accepted
+        summary.returned = round.returned
+        summary.errors = round.errors
+        summary.warnings = round.warnings
+        summary.amountIn = money(round.amountIn)
+        summary.amountAccepted = money(round.amountAccepted)
+        summary.amountReturned = money(round.amountReturned)
+        let holds = summary.rows == summary.accepted + summary.returned
+            && summary.amountIn == summary.amountAccepted + summary.amountReturned
         return """
             <section class="summary"><h2>\(text.summaryHeading)</h2>
-            <p id="summary">\(escapeHTML(text.summaryLine(rows: round.rows, accepted: round.accepted, returned: round.returned,
-                                                         amountAccepted: accepted, amountReturned: returned,
-                                                         errors: round.errors, warnings: round.warnings)))</p>
-            <p id="identity" class="\(holds ? "ok" : "bad")">\(escapeHTML(text.identity(rows: round.rows, accepted: round.accepted,
-                returned: round.returned, amountIn: amountIn, amountAccepted: accepted, amountReturned: returned, holds: holds)))</p>
+            <p id="summary">\(escapeHTML(Summaries.line(summary, language: text.language)))</p>
+            <p id="identity" class="\(holds ? "ok" : "bad")">\(escapeHTML(Summaries.conservation(summary, language: text.language)))</p>
             </section>
             """
     }

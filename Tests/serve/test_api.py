@@ -4,7 +4,8 @@
   10,000-row round; what the CLI refuses (exit 2) the API refuses with the same Chinese reason, and serves on;
 - a request cut off half way stores nothing and the server serves on;
 - 8 clients at once, 50 rounds: every answer is the report of its own upload, none mixed up; /api/run rounds
-  give their documents.zip, whose manifest holds that round's summary.
+  give their documents.zip, whose manifest holds that round's summary;
+- 200 more rounds leave the server's resident memory flat (within 10 % + 8 MB of after 50).
 
     python3 Tests/serve/test_api.py [path/to/zizhu]
 """
@@ -177,6 +178,29 @@ def test_concurrent_rounds(results, server, binary, clients=8, rounds=50):
         shutil.rmtree(folder)
 
 
+def test_memory_flat(results, server, binary, rounds=200):
+    """The server gives every round back: resident memory after `rounds` within 10 % (+ 8 MB) of after 50."""
+    folder = tempfile.mkdtemp()
+    try:
+        subprocess.run([binary, "generate", "--rows", "300", "--seed", "9", "-o", folder], check=True,
+                       capture_output=True, timeout=300)
+        files = files_of(folder)
+        resident = {}
+        for k in range(1, rounds + 1):
+            status, _ = server.check(files)
+            if status != 200:
+                results.check(False, f"memory round {k} answered {status}")
+                return
+            if k in (50, rounds):
+                resident[k] = server.resident_kb()
+        limit = resident[50] * 1.10 + 8 * 1024
+        results.check(resident[rounds] <= limit,
+                      f"resident memory flat: {resident[50] // 1024} MB after 50 rounds, {resident[rounds] // 1024} MB after {rounds}")
+        print(f"server resident memory: {resident[50] / 1024:.1f} MB after 50 rounds, {resident[rounds] / 1024:.1f} MB after {rounds}")
+    finally:
+        shutil.rmtree(folder)
+
+
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else default_binary()
     rows = int(os.environ.get("ZIZHU_API_ROWS", "10000"))
@@ -187,7 +211,8 @@ def main():
                      lambda: test_bad_inputs(results, server, binary),
                      lambda: test_generated_round(results, server, binary, rows),
                      lambda: test_cut_off_request(results, server),
-                     lambda: test_concurrent_rounds(results, server, binary)):
+                     lambda: test_concurrent_rounds(results, server, binary),
+                     lambda: test_memory_flat(results, server, binary)):
             try:
                 test()
             except Exception as error:  # one broken part must not hide the others

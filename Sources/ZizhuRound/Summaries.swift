@@ -1,8 +1,8 @@
 import ZizhuCore
 
-/// One-line summaries for commands that write a single document.
-enum Summaries {
-    static func line(_ s: Summary, language: Language) -> String {
+/// The one-line summaries the terminal and the web page show of a round.
+public enum Summaries {
+    public static func line(_ s: Summary, language: Language) -> String {
         switch language {
         case .zh:
             "共 \(s.rows) 行：通过 \(s.accepted) 行（\(s.amountAccepted.groupedString) 元），退回 \(s.returned) 行（\(s.amountReturned.groupedString) 元）；错误 \(s.errors) 个，警告 \(s.warnings) 个。"
@@ -12,11 +12,11 @@ enum Summaries {
     }
 
     /// The per-class counts of the enrolment and list checks, when the round had them.
-    static func crossCheck(_ result: RoundResult, language: Language) -> [String] {
+    public static func crossCheck(_ result: RoundResult, language: Language) -> [String] {
         result.crossCheck?.lines(language: language) ?? []
     }
 
-    static func input(_ input: InputSummary, language: Language) -> String {
+    public static func input(_ input: InputSummary, language: Language) -> String {
         let header = input.headerLine.map { language == .zh ? "表头第 \($0) 行" : "header on line \($0)" }
             ?? (language == .zh ? "未找到表头" : "no header")
         return language == .zh
@@ -25,7 +25,7 @@ enum Summaries {
     }
 
     /// Every row is accepted or returned, and the money adds up; printed so the clerk can see it.
-    static func conservation(_ s: Summary, language: Language) -> String {
+    public static func conservation(_ s: Summary, language: Language) -> String {
         let holds = s.rows == s.accepted + s.returned && s.amountIn == s.amountAccepted + s.amountReturned
         switch language {
         case .zh:
