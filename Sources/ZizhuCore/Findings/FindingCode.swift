@@ -53,13 +53,16 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     // Import, added later: new cases go last, so code built against the earlier list keeps its meaning.
     /// A header and nothing under it: the blank template sent back, or a sheet whose rows were never typed.
     case noDataRows = "no-data-rows"
+    // Vocabulary: a 困难类型 or 困难等级 the policy does not know leaves the row without a proof or a tier.
+    case categoryUnknown = "category-unknown"
+    case levelUnknown = "level-unknown"
 
     public var defaultSeverity: Severity {
         switch self {
         case .encodingUnreadable, .headerNotFound, .noDataRows, .columnMissing, .rowShape, .valueExcelMangled,
              .idFormat, .idChecksum, .idBirthdate, .idRegion, .studentNumberMismatch,
              .duplicateIDInFile, .duplicateIDAcrossFiles, .cardFormat, .cardShared, .bankValueUnwritable, .documentMissing,
-             .amountInvalid, .amountNotStandard, .nameInvalid, .repeatAid, .notEnrolled:
+             .amountInvalid, .amountNotStandard, .nameInvalid, .repeatAid, .notEnrolled, .categoryUnknown, .levelUnknown:
             .error
         case .encodingGuessed, .idGenderMismatch, .idLegacy, .studentNumberTemporary, .duplicatePerson,
              .cardLuhn, .cardBankMismatch, .cardHolderMismatch, .amountLevelMismatch, .amountUniform,

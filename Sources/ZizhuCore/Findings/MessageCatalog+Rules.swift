@@ -127,20 +127,30 @@ extension MessageCatalog {
             en: "The tier does not match the assessment: {detailEn}.",
             fixZh: "请核对困难等级、困难类型与金额，三者应按同一档次填写。",
             fixEn: "Check the level, the category and the amount: they must name the same tier."),
+        .categoryUnknown: MessageTemplate(
+            zh: "困难类型“{unknown}”不是政策认可的类型（{accepted}）。",
+            en: "The category “{unknown}” is not one the policy knows ({accepted}).",
+            fixZh: "请按学生资助管理信息系统的认定类别填写，例如“最低生活保障家庭”或“低保”；确有新的写法可在政策文件 categoryProof 的 aliases 中添加。",
+            fixEn: "Write a category of the national aid system, e.g. 最低生活保障家庭 or 低保; a new wording can be added to the aliases of the policy's categoryProof."),
+        .levelUnknown: MessageTemplate(
+            zh: "困难等级“{value}”不在档次表中（{accepted}）。",
+            en: "The level “{value}” is not one of the tiers ({accepted}).",
+            fixZh: "请填写政策的困难等级，例如“特别困难”“一档”或“A档”；确有新的写法可在政策文件 tiers 的 aliases 中添加。",
+            fixEn: "Write a level of the policy, e.g. 特别困难, 一档 or A档; a new wording can be added to the aliases of the policy's tiers."),
         .amountUniform: MessageTemplate(
-            zh: "{class}共 {count} 名申请人，金额全部为 {amount}，疑似平均分配。",
-            en: "All {count} applicants of {classEn} get {amount}: possibly shared out equally.",
+            zh: "{class}共 {count} 名申请人，金额全部为 {amount}，疑似平均分配（{places}）。",
+            en: "All {count} applicants of {classEn} get {amount}: possibly shared out equally ({placesEn}).",
             fixZh: "请核实是否按困难程度分档评定；确属同一档次请附民主评议记录。",
             fixEn: "Check that tiers follow the assessed need; if all are genuinely equal, attach the class review record."),
         .quotaExceeded: MessageTemplate(
-            zh: "{class}申请 {count} 人，班级人数 {size}，超过资助面上限 {percent}%（最多 {cap} 人）。",
-            en: "{classEn} has {count} applicants out of {size} students, over the {percent}% coverage cap (at most {cap}).",
+            zh: "{class}申请 {count} 人，班级人数 {size}，超过资助面上限 {percent}%（最多 {cap} 人；申请人在{places}）。",
+            en: "{classEn} has {count} applicants out of {size} students, over the {percent}% coverage cap (at most {cap}; the applicants are at {placesEn}).",
             fixZh: "请按资助面控制名额，或附说明报学校资助领导小组审定。",
             fixEn: "Keep within the coverage cap, or attach an explanation for the school's aid committee."),
         .olderAgeRatio: MessageTemplate(
-            zh: "本文件大龄学生（学期开始时超过 {olderThan} 岁）{older} 人，占申请人数 {total} 的 {share}%，超过 {limit}%。",
-            en: "{older} of {total} applicants in this file ({share}%) are older than {olderThan} at the term start, over {limit}%.",
-            fixZh: "请逐一核实大龄学生的学籍与年龄。",
+            zh: "本文件大龄学生（学期开始时超过 {olderThan} 岁）{older} 人，占申请人数 {total} 的 {share}%，超过 {limit}%；大龄学生在{places}。",
+            en: "{older} of {total} applicants in this file ({share}%) are older than {olderThan} at the term start, over {limit}%; they are at {placesEn}.",
+            fixZh: "请逐一核实大龄学生的学籍与年龄（见所列各行）。",
             fixEn: "Check the enrolment and age of each older student."),
         .phoneShared: MessageTemplate(
             zh: "联系电话“{value}”出现在 {families} 个不同家庭的 {count} 名申请人上（另见{places}）。",
@@ -311,9 +321,10 @@ enum RuleText {
                "the level “\(level)” pays \(expected.decimalString) but the amount is \(amount.decimalString)")
     }
 
-    static func unknownLevel(level: String, levels: [String]) -> [String: String] {
-        let list = levels.joined(separator: "/")
-        return detail("困难等级“\(level)”不在档次表（\(list)）中", "the level “\(level)” is not one of the tiers (\(list))")
+    /// The words a cell may use: each name with its aliases, `低保（最低生活保障家庭/城乡低保…）`.
+    static func accepted(_ words: [(name: String, aliases: [String])]) -> [String: String] {
+        ["accepted": words.map { $0.aliases.isEmpty ? $0.name : "\($0.name)（\($0.aliases.joined(separator: "/"))）" }
+            .joined(separator: "、")]
     }
 
     static func specialCategory(category: String, top: Money, amount: Money) -> [String: String] {

@@ -9,9 +9,9 @@ extension Policy {
         program: "普通高中国家助学金",
         paymentSummary: "2026秋普高国家助学金",
         tiers: [
-            Tier(level: "特别困难", aliases: ["一档", "一等", "A档"], amount: Money(yuan: 1500)),
-            Tier(level: "困难", aliases: ["比较困难", "二档", "二等", "B档"], amount: Money(yuan: 1150)),
-            Tier(level: "一般困难", aliases: ["三档", "三等", "C档"], amount: Money(yuan: 800)),
+            Tier(level: "特别困难", aliases: ["一档", "一等", "A档", "A", "A类", "第一档", "1档", "家庭经济特别困难"], amount: Money(yuan: 1500)),
+            Tier(level: "困难", aliases: ["比较困难", "二档", "二等", "B档", "B", "B类", "第二档", "2档", "家庭经济困难"], amount: Money(yuan: 1150)),
+            Tier(level: "一般困难", aliases: ["三档", "三等", "C档", "C", "C类", "第三档", "3档", "家庭经济一般困难"], amount: Money(yuan: 800)),
         ],
         topTierCategories: ["脱贫家庭", "防返贫监测对象", "低保", "特困供养", "孤儿", "事实无人抚养儿童", "残疾学生", "烈士子女"],
         documents: Documents(
@@ -21,23 +21,23 @@ extension Policy {
                 Document(name: "身份证复印件", columns: ["身份证复印件", "身份证明", "身份证"]),
             ],
             categoryProof: [
-                CategoryProof(category: "脱贫家庭", aliases: ["脱贫户", "建档立卡", "脱贫家庭学生"],
+                CategoryProof(category: "脱贫家庭", aliases: ["脱贫户", "建档立卡", "原建档立卡", "建档立卡户", "建档立卡贫困户", "原建档立卡贫困户", "脱贫人口"],
                               document: "扶贫帮扶手册", columns: ["扶贫帮扶手册", "扶贫手册", "帮扶手册"]),
-                CategoryProof(category: "防返贫监测对象", aliases: ["监测对象", "防返贫监测户"],
+                CategoryProof(category: "防返贫监测对象", aliases: ["监测对象", "防返贫监测户", "防止返贫监测对象", "脱贫不稳定户", "边缘易致贫户", "突发严重困难户"],
                               document: "监测对象证明", columns: ["监测对象证明", "扶贫帮扶手册"]),
-                CategoryProof(category: "低保", aliases: ["低保户", "农村低保", "城镇低保", "最低生活保障"],
+                CategoryProof(category: "低保", aliases: ["最低生活保障家庭", "城乡低保", "低保户", "低保家庭", "农村低保", "城镇低保", "城市低保", "最低生活保障", "最低生活保障对象"],
                               document: "低保证", columns: ["低保证", "低保证明"]),
-                CategoryProof(category: "特困供养", aliases: ["特困", "特困人员", "五保"],
+                CategoryProof(category: "特困供养", aliases: ["特困供养人员", "特困人员", "特困供养对象", "特困", "五保", "五保户"],
                               document: "特困人员救助供养证", columns: ["特困人员救助供养证", "特困供养证", "特困证"]),
                 CategoryProof(category: "孤儿", aliases: [],
                               document: "民政部门证明", columns: ["孤儿证", "民政证明", "民政部门证明"]),
                 CategoryProof(category: "事实无人抚养儿童", aliases: ["事实孤儿", "事实无人抚养"],
                               document: "民政部门证明", columns: ["民政证明", "民政部门证明", "事实无人抚养证明"]),
-                CategoryProof(category: "残疾学生", aliases: ["残疾", "残疾人", "残疾家庭"],
+                CategoryProof(category: "残疾学生", aliases: ["家庭经济困难残疾学生", "残疾人家庭子女", "残疾人子女", "残疾", "残疾人", "残疾家庭"],
                               document: "残疾人证", columns: ["残疾人证", "残疾证"]),
                 CategoryProof(category: "烈士子女", aliases: ["烈士子女学生"],
                               document: "烈士子女证明", columns: ["烈士子女证明", "退役军人事务部门证明"]),
-                CategoryProof(category: "其他", aliases: ["其他困难", "一般困难家庭"],
+                CategoryProof(category: "其他", aliases: ["其他家庭经济困难", "其他困难", "其他经济困难", "一般困难家庭"],
                               document: "情况说明", columns: ["情况说明", "家庭经济困难情况说明"]),
             ],
             genericProof: ["困难证明", "证明材料", "困难证明材料"],
@@ -78,16 +78,17 @@ extension Policy {
     paymentSummary: 2026秋普高国家助学金
 
     # 资助档次：每个困难等级每人本学期的金额（元，最多两位小数）
-    # level 写表格“困难等级”列中的写法，aliases 是其他写法
+    # level 写表格“困难等级”列中的写法，aliases 是其他写法（比较时忽略空格、全角半角、大小写）；
+    # 困难等级不是其中任何一种写法时报 level-unknown
     tiers:
       - level: 特别困难
-        aliases: [一档, 一等, A档]
+        aliases: [一档, 一等, A档, A, A类, 第一档, 1档, 家庭经济特别困难]
         amount: "1500.00"
       - level: 困难
-        aliases: [比较困难, 二档, 二等, B档]
+        aliases: [比较困难, 二档, 二等, B档, B, B类, 第二档, 2档, 家庭经济困难]
         amount: "1150.00"
       - level: 一般困难
-        aliases: [三档, 三等, C档]
+        aliases: [三档, 三等, C档, C, C类, 第三档, 3档, 家庭经济一般困难]
         amount: "800.00"
 
     # 特殊群体：通常按最高档资助的困难类型
@@ -103,22 +104,23 @@ extension Policy {
           columns: [户口本, 户口簿, 户口本复印件, 户口簿复印件, 户籍证明]
         - name: 身份证复印件
           columns: [身份证复印件, 身份证明, 身份证]
-      # 各困难类型需要的证明（category 为“困难类型”列的写法）
+      # 各困难类型需要的证明（category 为“困难类型”列的写法，aliases 为其他写法，含学生资助管理信息系统的
+      # 正式名称；比较时忽略空格、全角半角和末尾的“学生”）。困难类型不是其中任何一种写法时报 category-unknown
       categoryProof:
         - category: 脱贫家庭
-          aliases: [脱贫户, 建档立卡, 脱贫家庭学生]
+          aliases: [脱贫户, 建档立卡, 原建档立卡, 建档立卡户, 建档立卡贫困户, 原建档立卡贫困户, 脱贫人口]
           document: 扶贫帮扶手册
           columns: [扶贫帮扶手册, 扶贫手册, 帮扶手册]
         - category: 防返贫监测对象
-          aliases: [监测对象, 防返贫监测户]
+          aliases: [监测对象, 防返贫监测户, 防止返贫监测对象, 脱贫不稳定户, 边缘易致贫户, 突发严重困难户]
           document: 监测对象证明
           columns: [监测对象证明, 扶贫帮扶手册]
         - category: 低保
-          aliases: [低保户, 农村低保, 城镇低保, 最低生活保障]
+          aliases: [最低生活保障家庭, 城乡低保, 低保户, 低保家庭, 农村低保, 城镇低保, 城市低保, 最低生活保障, 最低生活保障对象]
           document: 低保证
           columns: [低保证, 低保证明]
         - category: 特困供养
-          aliases: [特困, 特困人员, 五保]
+          aliases: [特困供养人员, 特困人员, 特困供养对象, 特困, 五保, 五保户]
           document: 特困人员救助供养证
           columns: [特困人员救助供养证, 特困供养证, 特困证]
         - category: 孤儿
@@ -130,7 +132,7 @@ extension Policy {
           document: 民政部门证明
           columns: [民政证明, 民政部门证明, 事实无人抚养证明]
         - category: 残疾学生
-          aliases: [残疾, 残疾人, 残疾家庭]
+          aliases: [家庭经济困难残疾学生, 残疾人家庭子女, 残疾人子女, 残疾, 残疾人, 残疾家庭]
           document: 残疾人证
           columns: [残疾人证, 残疾证]
         - category: 烈士子女
@@ -138,7 +140,7 @@ extension Policy {
           document: 烈士子女证明
           columns: [烈士子女证明, 退役军人事务部门证明]
         - category: 其他
-          aliases: [其他困难, 一般困难家庭]
+          aliases: [其他家庭经济困难, 其他困难, 其他经济困难, 一般困难家庭]
           document: 情况说明
           columns: [情况说明, 家庭经济困难情况说明]
       # 通用的“困难证明”列，可代替任一类型的证明

@@ -136,10 +136,12 @@ public struct Policy: Codable, Sendable, Equatable {
         severity[code.rawValue] ?? code.defaultSeverity
     }
 
-    /// The tier for a 困难等级 cell, matching the level or an alias.
+    /// The tier for a 困难等级 cell, matching the level or an alias as written, else after `Vocabulary.key`.
     public func tier(forLevel level: String) -> Tier? {
-        let key = level.trimmingWhitespace()
-        return tiers.first { $0.level == key || $0.aliases.contains(key) }
+        let text = level.trimmingWhitespace()
+        if let tier = tiers.first(where: { $0.level == text || $0.aliases.contains(text) }) { return tier }
+        let key = Vocabulary.key(text)
+        return tiers.first { Vocabulary.key($0.level) == key || $0.aliases.contains { Vocabulary.key($0) == key } }
     }
 
     /// Title of the documents: `示例县第一中学2026年秋季学期普通高中国家助学金`.

@@ -1,15 +1,12 @@
-/// `amount-level-mismatch`: a tier amount that is not the tier of the row's 困难等级, a 困难等级 that is
-/// no tier at all, or a special-group 困难类型 (低保, 孤儿 … `policy.topTierCategories`) below the top
-/// tier. One finding per row at most; amounts off the tier list are `amount-not-standard` instead.
+/// `amount-level-mismatch`: a tier amount that is not the tier of the row's 困难等级, or a special-group 困难类型 (低保, 孤儿 … `policy.topTierCategories`) below the top
+/// tier. One finding per row at most; amounts off the tier list are `amount-not-standard` instead, a
+/// 困难等级 that is no tier at all is `level-unknown`.
 struct AmountLevelMismatch: RowRule {
     func check(_ row: borrowing RowContext, into findings: inout [Finding]) {
         let environment = row.environment
         guard let money = row.facts.money, environment.tierAmounts.contains(money) else { return }
         if let level = row[.level]?.trimmedForRules, !level.isEmpty {
-            guard let tier = environment.tier(forLevel: level) else {
-                emit(row, field: .level, RuleText.unknownLevel(level: level, levels: row.policy.tiers.map(\.level)), &findings)
-                return
-            }
+            guard let tier = environment.tier(forLevel: level) else { return }
             if tier.amount != money {
                 emit(row, field: .amount, RuleText.levelAmount(level: level, expected: tier.amount, amount: money), &findings)
                 return

@@ -11,7 +11,8 @@ final class RuleEnvironment {
     let tierAmounts: [Money]
     /// The highest tier amount.
     let topAmount: Money?
-    /// 困难类型 name or alias → index into `policy.documents.categoryProof`.
+    /// 困难类型 name or alias → index into `policy.documents.categoryProof`, by the word as written and by its
+    /// `Vocabulary.key` (the cleaned form a cell is looked up by when it does not match as written).
     private let categoryIndex: [UTF8Key: Int]
     /// Names and aliases of the categories that normally get the top tier.
     private let topTierCategories: Set<UTF8Key>
@@ -43,24 +44,30 @@ final class RuleEnvironment {
         self.topAmount = tierAmounts.first
         var categories: [UTF8Key: Int] = [:]
         for (index, proof) in policy.documents.categoryProof.enumerated() {
-            for name in [proof.category] + proof.aliases where categories[UTF8Key(name)] == nil {
-                categories[UTF8Key(name)] = index
+            for name in [proof.category] + proof.aliases {
+                for key in [name, Vocabulary.key(name)] where categories[UTF8Key(key)] == nil {
+                    categories[UTF8Key(key)] = index
+                }
             }
         }
         self.categoryIndex = categories
         var top = Set(policy.topTierCategories.map(UTF8Key.init))
+        top.formUnion(policy.topTierCategories.map { UTF8Key(Vocabulary.key($0)) })
         for name in policy.topTierCategories {
             if let index = categories[UTF8Key(name)] {
                 let proof = policy.documents.categoryProof[index]
                 top.insert(UTF8Key(proof.category))
                 top.formUnion(proof.aliases.map(UTF8Key.init))
+                top.formUnion(([proof.category] + proof.aliases).map { UTF8Key(Vocabulary.key($0)) })
             }
         }
         self.topTierCategories = top
         self.missingMarks = Set(policy.documents.missingMarks.map(UTF8Key.init))
         var byLevel: [UTF8Key: Policy.Tier] = [:]
         for tier in policy.tiers {
-            for name in [tier.level] + tier.aliases where byLevel[UTF8Key(name)] == nil { byLevel[UTF8Key(name)] = tier }
+            for name in [tier.level] + tier.aliases {
+                for key in [name, Vocabulary.key(name)] where byLevel[UTF8Key(key)] == nil { byLevel[UTF8Key(key)] = tier }
+            }
         }
         self.tiersByLevel = byLevel
         let documents = policy.documents
@@ -92,8 +99,18 @@ final class RuleEnvironment {
         return bank
     }
 
-    /// The tier of a (trimmed) 困难等级 cell.
-    func tier(forLevel level: String) -> Policy.Tier? { tiersByLevel[UTF8Key(level)] }
+    /// The tier of a (trimmed) 困难等级 cell, as written or cleaned (`ａ档`, `一 档`).
+    func tier(forLevel level: String) -> Policy.Tier? {
+        tiersByLevel[UTF8Key(level)] ?? tiersByLevel[UTF8Key(Vocabulary.key(level))]
+    }
+
+    /// Every level and its aliases, for `level-unknown`.
+    private(set) lazy var acceptedLevels: [String: String] =
+        RuleText.accepted(policy.tiers.map { ($0.level, $0.aliases) })
+
+    /// Every category and its aliases, for `category-unknown`.
+    private(set) lazy var acceptedCategories: [String: String] =
+        RuleText.accepted(documents.categoryProof.map { ($0.category, $0.aliases) })
 
     /// True for a 困难类型 (name or alias) that normally gets the top tier.
     func isTopTierCategory(_ name: String) -> Bool { topTierCategories.contains(UTF8Key(name)) }
@@ -118,7 +135,7 @@ final class RuleEnvironment {
     func category(named cell: String) -> Int? {
         if cell.isEmpty { return nil }
         if let last = lastCategory, cell.sameBytes(last.cell) { return last.index }
-        let index = categoryIndex[UTF8Key(cell.trimmedForRules)]
+        let index = categoryIndex(of: cell.trimmedForRules)
         lastCategory = (cell, index)
         return index
     }
@@ -131,10 +148,27 @@ final class RuleEnvironment {
         if text.isEmpty { return [] }
         if let index = category(named: text) { return [index] }
         var found: [Int] = []
-        for part in text.split(whereSeparator: { "、,，;；/ ".contains($0) }) {
-            if let index = categoryIndex[UTF8Key(String(part))], !found.contains(index) { found.append(index) }
+        for part in Self.categoryParts(text) {
+            if let index = categoryIndex(of: part), !found.contains(index) { found.append(index) }
         }
         return found
+    }
+
+    /// The parts of a 困难类型 cell that name no category (`乱写的类型`; `低保、乱写` → `乱写`).
+    func unknownCategories(in cell: String) -> [String] {
+        let text = cell.trimmedForRules
+        if text.isEmpty || category(named: text) != nil { return [] }
+        let parts = Self.categoryParts(text)
+        if parts.isEmpty { return [text] }
+        return parts.filter { categoryIndex(of: $0) == nil }
+    }
+
+    private static func categoryParts(_ text: String) -> [String] {
+        text.split(whereSeparator: { "、,，;；/ ".contains($0) }).map(String.init)
+    }
+
+    private func categoryIndex(of text: String) -> Int? {
+        categoryIndex[UTF8Key(text)] ?? categoryIndex[UTF8Key(Vocabulary.key(text))]
     }
 
     /// Which columns of a file hold which document (as `ColumnLayout.columns(named:)` finds them), computed

@@ -23,7 +23,7 @@ public struct Validator: Sendable {
         IDFormat(), IDLegacy(), IDChecksum(), IDBirthdate(), IDRegion(), IDGenderMismatch(), NameInvalid(),
         StudentNumberMismatch(), StudentNumberTemporary(), AgeOutOfRange(),
         CardFormat(), CardLuhn(), CardBankMismatch(), CardHolderMismatch(),
-        DocumentMissing(),
+        CategoryUnknown(), LevelUnknown(), DocumentMissing(),
         AmountInvalid(), AmountNotStandard(), AmountLevelMismatch(),
     ]
 
@@ -43,6 +43,8 @@ public struct Validator: Sendable {
         CardLuhn().check(row, into: &findings)
         CardBankMismatch().check(row, into: &findings)
         CardHolderMismatch().check(row, into: &findings)
+        CategoryUnknown().check(row, into: &findings)
+        LevelUnknown().check(row, into: &findings)
         DocumentMissing().check(row, into: &findings)
         AmountInvalid().check(row, into: &findings)
         AmountNotStandard().check(row, into: &findings)

@@ -31,6 +31,7 @@ import ZizhuTestSupport
         round.row(["资助金额": "壹仟", "困难类型": "低保", "困难证明": "", "银行卡号": card])
         round.row(["身份证号": id, "学籍号": ""])
         round.row(["身份证号": ApplicantBuilder.residentID(birth: "20000101"), "困难等级": "困难", "资助金额": "1500"])
+        round.row(["困难类型": "乱写的类型", "困难等级": "四档"])
         round.file("高一(2)班.csv")
         round.row(["身份证号": id])
         round.row(["姓名": "张三", "身份证号": ApplicantBuilder.residentID(birth: "20100303", sequence: 1)])
