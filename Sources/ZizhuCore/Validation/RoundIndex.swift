@@ -72,6 +72,8 @@ struct RoundIndex {
         /// From a 班级人数 column (the first positive number in the class).
         var size: Int?
         var firstRow: Int
+        /// The class's rows (the first `RoundContext.relatedLimit`): the `related` of a class finding.
+        var rows: [Int] = []
     }
 
     struct FileStats {
@@ -79,6 +81,8 @@ struct RoundIndex {
         /// Rows whose age at term start is known, and those older than the policy's line.
         var aged = 0
         var older = 0
+        /// The 大龄 rows (the first `RoundContext.relatedLimit`): the `related` of `older-age-ratio`.
+        var olderRows: [Int] = []
     }
 
     /// Settles the maps after the last row (the groupings add keys in small batches).
@@ -123,7 +127,12 @@ struct RoundIndex {
         fileStats[lastFileSlot].count += 1
         if let age = facts.age {
             fileStats[lastFileSlot].aged += 1
-            if age > olderThan { fileStats[lastFileSlot].older += 1 }
+            if age > olderThan {
+                fileStats[lastFileSlot].older += 1
+                if fileStats[lastFileSlot].olderRows.count < RoundContext.relatedLimit {
+                    fileStats[lastFileSlot].olderRows.append(index)
+                }
+            }
         }
 
         // The class.
@@ -155,6 +164,8 @@ struct RoundIndex {
             stats.size = size
         }
         classStats[lastClassSlot] = stats
+        // Appended in place: on the copy above the array would be copied for every row.
+        if stats.rows.count < RoundContext.relatedLimit { classStats[lastClassSlot].rows.append(index) }
     }
 
     private static func same(_ a: String?, _ b: String?) -> Bool {

@@ -15,8 +15,9 @@ import ZizhuTestSupport
         #expect(finding.code == .amountUniform)
         #expect(finding.severity == .warning)
         #expect(finding.location == SourceLocation(file: "高一(1)班.csv", line: nil))
-        #expect(finding.text == "高一(1)班共 5 名申请人，金额全部为 1150.00，疑似平均分配。")
-        #expect(finding.english == "All 5 applicants of 高一(1)班 get 1150.00: possibly shared out equally.")
+        #expect(finding.text == "高一(1)班共 5 名申请人，金额全部为 1150.00，疑似平均分配（第 2 行、第 3 行、第 4 行、第 5 行、第 6 行）。")
+        #expect(finding.english == "All 5 applicants of 高一(1)班 get 1150.00: possibly shared out equally (line 2, line 3, line 4, line 5, line 6).")
+        #expect(finding.related == (2...6).map { SourceLocation(file: "高一(1)班.csv", line: $0) })
     }
 
     @Test func eachClassOfAFileIsCheckedOnItsOwn() {

@@ -15,7 +15,11 @@ import ZizhuTestSupport
         #expect(finding.code == .olderAgeRatio)
         #expect(finding.severity == .warning)
         #expect(finding.location == SourceLocation(file: "高一(1)班.csv", line: nil))
-        #expect(finding.text == "本文件大龄学生（学期开始时超过 20 岁）1 人，占申请人数 10 的 10%，超过 5%。")
+        #expect(finding.text.hasPrefix("本文件大龄学生（学期开始时超过 20 岁）1 人，占申请人数 10 的 10%，超过 5%；大龄学生在第 "))
+        // The older student is named, so the clerk can check each one.
+        let tenth = SourceLocation(file: "高一(1)班.csv", line: finding.related.first?.line)
+        #expect(finding.related == [tenth])
+        #expect(finding.related.first?.line != nil)
     }
 
     @Test func leavesASmallShareAlone() {

@@ -13,7 +13,8 @@ import ZizhuTestSupport
         #expect(finding.code == .quotaExceeded)
         #expect(finding.severity == .warning)
         #expect(finding.location.line == nil)
-        #expect(finding.text == "高一(1)班申请 4 人，班级人数 10，超过资助面上限 30%（最多 3 人）。")
+        #expect(finding.text == "高一(1)班申请 4 人，班级人数 10，超过资助面上限 30%（最多 3 人；申请人在第 2 行、第 3 行、第 4 行、第 5 行）。")
+        #expect(finding.related == (2...5).map { SourceLocation(file: "高一(1)班.csv", line: $0) })
     }
 
     @Test func usesThePolicysClassSizes() {
