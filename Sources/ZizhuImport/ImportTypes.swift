@@ -12,12 +12,41 @@ public struct ImportOptions: Sendable {
     /// `summary.rows` counts them): the import stage alone, in memory that does not grow with the file.
     /// Text files only; a workbook's rows are always kept.
     public var keepsRows: Bool
+    /// What the rows are read for, which decides the columns a file must have (`ImportPurpose.requiredColumns`).
+    public var purpose: ImportPurpose
 
-    public init(encoding: String? = nil, sheet: String? = nil, keepsRows: Bool = true) {
+    public init(encoding: String? = nil, sheet: String? = nil, keepsRows: Bool = true, purpose: ImportPurpose = .check) {
         self.encoding = encoding
         self.sheet = sheet
         self.keepsRows = keepsRows
+        self.purpose = purpose
     }
+}
+
+/// What a roster is read for. A column the purpose requires and the header lacks is `column-missing`
+/// (error) naming the column's accepted names; for `.documents` every row of the file also carries it, so
+/// the rows are returned with the reason instead of reaching a register or bank list without it.
+public enum ImportPurpose: Sendable, Equatable {
+    /// `zizhu check`: the rows are checked, nothing is written for payment. 姓名 and 身份证号 identify a
+    /// row; without them no rule can say anything. The rest is checked where present.
+    case check
+    /// `zizhu run`, `register`, `notice`, `bank`: the documents are written from the rows. Besides 姓名 and
+    /// 身份证号: 班级 or 年级 (the register and the notice are ordered and subtotalled by class), 资助金额
+    /// (every document carries it), 银行卡号, 开户行 and 持卡人 (the bank list cannot be written without them).
+    case documents
+
+    /// The required columns, each as the fields of which one must be present.
+    public var requiredColumns: [[Field]] {
+        switch self {
+        case .check: ImportPurpose.identity
+        case .documents: ImportPurpose.identity + ImportPurpose.forDocuments
+        }
+    }
+
+    /// Required by every purpose: the header identifies the file's rows by them.
+    static let identity: [[Field]] = [[.name], [.idNumber]]
+    /// Required on top by `.documents`; missing, every row of the file is returned.
+    static let forDocuments: [[Field]] = [[.className, .grade], [.amount], [.card], [.bank], [.cardHolder]]
 }
 
 /// One roster file to read: where it is and how the clerk sees its name in reports.

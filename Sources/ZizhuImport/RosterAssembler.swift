@@ -11,6 +11,9 @@ final class RosterAssembler {
     let firstIndex: Int
     /// False counts the rows without keeping them: the import stage alone, in memory that does not grow.
     let keepsRows: Bool
+    let purpose: ImportPurpose
+    /// The columns `purpose` requires for documents that the header lacks: every row carries a `column-missing`.
+    private var missingForRows: [[Field]] = []
     private(set) var layout: ColumnLayout?
     // Appended to for every row from one thread: the dynamic exclusivity check would cost more than the append.
     @exclusivity(unchecked) fileprivate(set) var applicants: [Applicant] = []
@@ -42,10 +45,11 @@ final class RosterAssembler {
         var reported: Bool
     }
 
-    init(file: String, firstIndex: Int, keepsRows: Bool = true) {
+    init(file: String, firstIndex: Int, keepsRows: Bool = true, purpose: ImportPurpose = .check) {
         self.file = file
         self.firstIndex = firstIndex
         self.keepsRows = keepsRows
+        self.purpose = purpose
     }
 
     /// An assembler for a later part of the same file, read on another thread: the header is the one `first`
@@ -54,6 +58,7 @@ final class RosterAssembler {
         file = first.file
         firstIndex = 0
         keepsRows = first.keepsRows
+        purpose = first.purpose
         if let layout = first.layout {
             var columns: [Field: Int] = [:]
             for field in Field.allCases { if let column = layout.column(of: field) { columns[field] = column } }
@@ -183,11 +188,9 @@ final class RosterAssembler {
         while let last = headers.last, last.isEmpty { headers.removeLast() }
         use(ColumnLayout(file: file, headers: headers, headerLine: row.line, columns: columns), columns: columns)
 
-        for field in [Field.name, .idNumber] where columns[field] == nil {
-            findings.append(Finding(.columnMissing, at: fileLocation, field: field.header, arguments: [
-                "synonyms": ColumnMapper.synonyms(for: field).filter { $0 != field.header }.joined(separator: "、"),
-                "file": file,
-            ]))
+        for fields in purpose.requiredColumns where !fields.contains(where: { columns[$0] != nil }) {
+            findings.append(Finding(.columnMissing, at: fileLocation, field: fields[0].header,
+                                    arguments: columnMissingArguments(fields)))
         }
         for earlier in scannedRows[..<position] { if let problem = earlier.problem { reportFileLevel(problem) } }
         if let problem = row.problem { reportFileLevel(problem) }
@@ -212,6 +215,14 @@ final class RosterAssembler {
         repeatedValues = RepeatedValueCache(columns: width)
         nameColumn = columns[.name]
         idColumn = columns[.idNumber]
+        missingForRows = purpose == .documents
+            ? ImportPurpose.forDocuments.filter { fields in !fields.contains { columns[$0] != nil } } : []
+    }
+
+    /// `{synonyms}` of a `column-missing`: the other accepted names of the column (of each field of a group).
+    private func columnMissingArguments(_ fields: [Field]) -> [String: String] {
+        let names = fields.flatMap(ColumnMapper.synonyms(for:)).filter { $0 != fields[0].header }
+        return ["synonyms": names.joined(separator: "、"), "file": file]
     }
 
     // MARK: - Data rows
@@ -256,7 +267,7 @@ final class RosterAssembler {
     /// The hot path: one CSV record, straight from libcsv's bytes. The cells are written in place into an
     /// array of the header's width (the previous row's, when rows are not kept): no per-cell append.
     private func consumeDataRecord(_ record: CSVRecord) {
-        if !keepsRows && isQuietStudentRow(record) {
+        if !keepsRows && missingForRows.isEmpty && isQuietStudentRow(record) {
             rowCount += 1
             return
         }
@@ -409,7 +420,7 @@ final class RosterAssembler {
             return
         }
         // A clean row that is not kept needs no Applicant: it is only counted.
-        guard keepsRows || problem != nil || !row.extra.isEmpty || !row.changed.isEmpty || row.mayHoldOversizedCell
+        guard keepsRows || !missingForRows.isEmpty || problem != nil || !row.extra.isEmpty || !row.changed.isEmpty || row.mayHoldOversizedCell
                 || !row.numberSuspects.isEmpty else {
             rowCount += 1
             return
@@ -443,6 +454,9 @@ final class RosterAssembler {
                                                   characters: typed.unicodeScalars.count)
             findings.append(Finding(.rowShape, for: applicant, field: nil,
                                     arguments: ["detail": text.zh, "detailEn": text.en]))
+        }
+        for fields in missingForRows {
+            findings.append(Finding(.columnMissing, for: applicant, field: fields[0], arguments: columnMissingArguments(fields)))
         }
         for column in row.numberSuspects {
             if let field = columnFields[column], ExcelMangling.isMangled(row.cells[column], field: field) {

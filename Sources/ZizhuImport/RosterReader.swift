@@ -40,7 +40,8 @@ public enum RosterReader {
         } ?? ""
         if fileExtension == "xlsx" || fileExtension == "xlsm" {
             // A workbook: every problem with the package itself is an ImportError (exit 2), see XLSXRosterSource.
-            return try XLSXRosterSource.read(input, firstIndex: firstIndex, sheet: options.sheet)
+            return try XLSXRosterSource.read(input, firstIndex: firstIndex, sheet: options.sheet,
+                                                 purpose: options.purpose)
         }
         let source = try FileSource(path: input.path, displayName: input.displayName, blockSize: tuning.blockSize)
         let decoder = TextDecoder(source: source, override: override, window: tuning.sniffWindow)
@@ -55,7 +56,8 @@ public enum RosterReader {
             break
         }
 
-        let assembler = RosterAssembler(file: input.displayName, firstIndex: firstIndex, keepsRows: options.keepsRows)
+        let assembler = RosterAssembler(file: input.displayName, firstIndex: firstIndex, keepsRows: options.keepsRows,
+                                        purpose: options.purpose)
         let deliver: (CSVRecord) -> Bool = { record in
             assembler.consume(record)
             return !assembler.gaveUp

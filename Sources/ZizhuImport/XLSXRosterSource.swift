@@ -18,7 +18,9 @@ import ZizhuCore
 /// and becomes `YYYY-MM-DD`. Problems with the package itself (not a ZIP, no workbook, broken XML, password,
 /// an old .xls) are `ImportError`s carrying the `XLSXReadError`'s one-line description.
 enum XLSXRosterSource {
-    static func read(_ input: InputFile, firstIndex: Int, sheet wanted: String?) throws(ImportError) -> FileImport {
+    static func read(_ input: InputFile, firstIndex: Int, sheet wanted: String?, purpose: ImportPurpose = .check)
+        throws(ImportError) -> FileImport
+    {
         let reader: XLSXWorkbookReader
         do {
             reader = try XLSXWorkbookReader(path: input.path)
@@ -82,7 +84,7 @@ enum XLSXRosterSource {
         let encoding = ImportMessages.workbookEncoding(skipped: skipped)
         for (sheet, probedLayout) in readable {
             let name = readable.count == 1 ? input.displayName : "\(input.displayName)!\(sheet.name)"
-            let assembler = RosterAssembler(file: name, firstIndex: firstIndex + applicants.count)
+            let assembler = RosterAssembler(file: name, firstIndex: firstIndex + applicants.count, purpose: purpose)
             let fields = columnFields(probedLayout)
             var mangled: [MangledCell] = []
             var intact: Set<IntactCell> = []

@@ -104,7 +104,7 @@ public struct RoundPipeline: Sendable {
                                                  progress: progress)
         let (files, manifestNames) = try collectInputs(staged: staged)
         let options = ImportOptions(encoding: request.encoding, sheet: request.sheet,
-                                    keepsRows: !onlyImport || keepsImportedRows)
+                                    keepsRows: !onlyImport || keepsImportedRows, purpose: request.purpose)
         var read = Read(files: files, manifestNames: manifestNames, policy: policy, policyName: policyName,
                         references: references, hasReferences: request.enrolment != nil || !request.evidence.isEmpty,
                         archive: request.archive, bankTemplate: request.bankTemplate, staged: staged)

@@ -1,5 +1,6 @@
 import ZizhuArchive
 import ZizhuCore
+import ZizhuImport
 
 /// A class sheet (or a folder of them, or a reference list) as a round receives it.
 public enum RoundInput: Sendable {
@@ -52,6 +53,9 @@ public struct RoundRequest: Sendable {
     public var archive: AidArchive? = nil
     /// Where uploaded bytes are staged while the round is read; nil: the system's temporary folder.
     public var stagingDirectory: String? = nil
+    /// `.documents` when the round's register, notice or bank list will be written: the columns those need
+    /// are then required and a file without one has every row returned (`ImportPurpose`).
+    public var purpose: ImportPurpose = .check
 
     public init(inputs: [RoundInput]) {
         self.inputs = inputs

@@ -2,6 +2,7 @@ import Foundation
 import ZizhuArchive
 import ZizhuCore
 import ZizhuExport
+import ZizhuImport
 import ZizhuRound
 
 /// What the server does with an upload: every call into the round pipeline is here. A round's rows live only
@@ -36,10 +37,12 @@ struct RoundService: Sendable {
 
     /// The round an upload describes: class sheets in `files`, optionally a YAML policy in `policy`, the
     /// enrolment export in `enrolment`, assistance lists in `evidence` with their kinds in `evidenceKind`.
-    func request(for upload: ReceivedUpload) throws(ServerError) -> RoundRequest {
+    /// `.documents` when the documents will be written from it (the columns they need are then required).
+    func request(for upload: ReceivedUpload, purpose: ImportPurpose) throws(ServerError) -> RoundRequest {
         let sheets = upload.files("files")
         guard !sheets.isEmpty else { throw ServerError.noFiles }
         var request = RoundRequest(inputs: sheets.map { .stored(path: $0.path, name: $0.name) })
+        request.purpose = purpose
         if let policy = upload.files("policy").first {
             guard policy.size <= 1 << 20, let data = FileManager.default.contents(atPath: policy.path),
                   let text = String(data: data, encoding: .utf8)
@@ -67,7 +70,7 @@ struct RoundService: Sendable {
 
     /// Checks an upload: exactly what `zizhu check --format json` prints for the same files.
     func checkReport(_ upload: ReceivedUpload, language: Language) async throws(ServerError) -> String {
-        let request = try request(for: upload)
+        let request = try request(for: upload, purpose: .check)
         let round = try await checked(request)
         return round.reportJSON(round.reportOptions(language: language))
     }
@@ -75,7 +78,7 @@ struct RoundService: Sendable {
     /// Checks an upload and keeps it as a round: its documents, the zip of them, the page's view and the store's
     /// row. `folder` (from `incomingFolder`) becomes the round's folder, or is removed.
     func run(_ upload: ReceivedUpload, in folder: String, label: String?) async throws(ServerError) -> StoredRound {
-        let request = try request(for: upload)
+        let request = try request(for: upload, purpose: .documents)
         let round = try await checked(request)
         let id = Token.make()
         do {

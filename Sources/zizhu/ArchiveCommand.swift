@@ -68,7 +68,7 @@ struct ArchiveCommand: ParsableCommand {
             }
             let request = RoundRequest(paths: manifest.inputs.map(\.path),
                                        policy: try policy ?? ManifestFile.policyPath(in: outputDirectory),
-                                       archive: archive)
+                                       archive: archive, purpose: .documents)
             let result = try CLIRound.check(request).result
             guard Manifest.SummaryRecord(result.summary) == manifest.summary else {
                 throw CLIFailure("重新检查的结果与 \(outputDirectory) 中的不同（档案或政策已变化）：请重新 run 后再记录")

@@ -44,7 +44,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var request = crossCheck.adding(to: input.request)
+        var request = crossCheck.adding(to: input.request(for: .check))
         request.archive = try archiveOptions.open(creating: false)
         request.bankTemplate = template
         let round = try CLIRound.check(request, onlyImport: onlyImport, keepsImportedRows: keepRows)

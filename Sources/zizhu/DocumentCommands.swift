@@ -31,7 +31,7 @@ struct RegisterCommand: ParsableCommand {
     func run() throws {
         // The register is written while the row rules finish on the other core, in the register's own order.
         let order = OrderOfEveryRow()
-        var request = input.request
+        var request = input.request(for: .documents)
         request.archive = try archiveOptions.open(creating: false)
         let validation = try CLIRound.start(request, rowOrder: order.compute)
         var decision: RegisterBook.Decision?
@@ -56,7 +56,7 @@ struct NoticeCommand: ParsableCommand {
     var noticeStart: String?
 
     func run() throws {
-        var request = input.request
+        var request = input.request(for: .documents)
         request.archive = try archiveOptions.open(creating: false)
         let result = try CLIRound.check(request).result
         let text = noticeStart ?? ExportOptions().noticeStart
@@ -94,7 +94,7 @@ struct BankCommand: ParsableCommand {
             return
         }
         guard let output else { return }
-        var request = input.request
+        var request = input.request(for: .documents)
         request.archive = try archiveOptions.open(creating: false)
         request.bankTemplate = template
         let result = try CLIRound.check(request).result

@@ -24,19 +24,22 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// The round these options name, without archive or lists.
-    var request: RoundRequest { RoundRequest(paths: inputs, encoding: encoding, policy: policy, sheet: sheet) }
+    /// The round these options name, without archive or lists; `.documents` for the commands that write them.
+    func request(for purpose: ImportPurpose) -> RoundRequest {
+        RoundRequest(paths: inputs, encoding: encoding, policy: policy, sheet: sheet, purpose: purpose)
+    }
 }
 
 extension RoundRequest {
     /// Files and folders as the command line names them.
     init(paths: [String], encoding: String? = nil, policy: String? = nil, sheet: String? = nil,
-         archive: AidArchive? = nil) {
+         archive: AidArchive? = nil, purpose: ImportPurpose) {
         self.init(inputs: paths.map { .file(path: $0) })
         self.encoding = encoding
         self.policy = policy.map { .file(path: $0) } ?? .builtIn
         self.sheet = sheet
         self.archive = archive
+        self.purpose = purpose
     }
 }
 

@@ -36,7 +36,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // Recording creates the archive when needed; it is opened before any work so a bad archive stops early.
         let archive = try archiveOptions.open(creating: record)
-        var request = crossCheck.adding(to: input.request)
+        var request = crossCheck.adding(to: input.request(for: .documents))
         request.archive = archive
         request.bankTemplate = template
         let round = try CLIRound.check(request)
