@@ -1,12 +1,12 @@
 # zizhu — the two Quick-start commands are `make demo` and `make test`. Both install what a fresh Debian
 # machine lacks (Debian: libcsv-dev, libxlsxwriter-dev, and for the browser test chromium, chromium-driver;
-# PyPI: openpyxl, xlsxwriter, selenium for tests and benchmarks).
+# PyPI: openpyxl, xlsxwriter, selenium for tests and benchmarks, python-stdnum for the peer check of the ID rules).
 
 SWIFT      ?= swift
 PYTHON     ?= python3
 APT_PKGS   := libcsv-dev libxlsxwriter-dev
 TEST_APT   := chromium chromium-driver
-PIP_PKGS   := openpyxl xlsxwriter selenium
+PIP_PKGS   := openpyxl xlsxwriter selenium python-stdnum
 SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE    := .build/release/zizhu
 DEMO_OUT   := out/demo
@@ -73,7 +73,7 @@ apt-install:
 	fi
 
 deps-pip:
-	@$(PYTHON) -c "import openpyxl, xlsxwriter, selenium" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PKGS)
+	@$(PYTHON) -c "import openpyxl, xlsxwriter, selenium, stdnum.cn.ric" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PKGS)
 
 bench: deps release
 	$(PYTHON) Benchmarks/run.py
