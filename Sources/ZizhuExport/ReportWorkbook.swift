@@ -2,13 +2,13 @@ import ZizhuCore
 import ZizhuXLSX
 
 /// 问题清单 (问题清单.xlsx): every finding of the round — 文件, 行号, 姓名, 代码, 严重程度, 字段, 问题,
-/// 处理建议 — filterable, header frozen; and a 汇总 sheet with the counts per code and per class.
+/// 处理建议, 相关行 (every row a cross-row or share finding points at) — filterable, header frozen; and a 汇总 sheet with the counts per code and per class.
 /// Identifiers in messages are masked unless `showValues` (the same switch as the JSON report).
 public enum ReportWorkbook {
     public static let fileName = "问题清单.xlsx"
     public static let findingsSheetName = "问题清单"
     public static let summarySheetName = "汇总"
-    public static let headers = ["文件", "行号", "姓名", "代码", "严重程度", "字段", "问题", "处理建议"]
+    public static let headers = ["文件", "行号", "姓名", "代码", "严重程度", "字段", "问题", "处理建议", "相关行"]
 
     public static func write(_ result: RoundResult, to path: String, language: Language = .zh,
                              showValues: Bool = false, temporaryDirectory: String? = nil) throws {
@@ -41,7 +41,7 @@ public enum ReportWorkbook {
     static func writeFindings(_ result: RoundResult, workbook: Workbook, formats: OfficialFormats, title: String,
                               language: Language, showValues: Bool) throws {
         let sheet = try workbook.addWorksheet(named: findingsSheetName)
-        let widths: [Double] = [24, 7, 10, 26, 9, 14, 60, 44]
+        let widths: [Double] = [24, 7, 10, 26, 9, 14, 60, 44, 40]
         for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
         try sheet.setRow(0, height: 30)
         try sheet.merge(row: 0, columns: 0...(headers.count - 1), text: title, format: formats.title)
@@ -57,9 +57,11 @@ public enum ReportWorkbook {
             let name = finding.row.flatMap { $0 < result.applicants.count ? result.applicants[$0].value(.name) : nil } ?? ""
             let message = MessageCatalog.message(for: finding, language: language, showValues: showValues)
             let fix = MessageCatalog.fix(for: finding, language: language, showValues: showValues)
+            let related = RelatedRows.text(finding.related, language: language)
             // Wrapped text needs its height: not every reader grows rows by itself.
             try sheet.setRow(row, height: max(ReturnedList.rowHeight(message, width: widths[6]),
-                                              ReturnedList.rowHeight(fix, width: widths[7])))
+                                              ReturnedList.rowHeight(fix, width: widths[7]),
+                                              ReturnedList.rowHeight(related, width: widths[8])))
             try sheet.write(finding.location.file, row: row, column: 0, format: formats.text)
             if let line = finding.location.line {
                 try sheet.write(Double(line), row: row, column: 1, format: formats.serial)
@@ -72,6 +74,7 @@ public enum ReportWorkbook {
             try sheet.write(finding.field ?? "", row: row, column: 5, format: formats.textCenter)
             try sheet.write(message, row: row, column: 6, format: formats.wrapText)
             try sheet.write(fix, row: row, column: 7, format: formats.wrapText)
+            try sheet.write(related, row: row, column: 8, format: formats.wrapText)
             row += 1
         }
         try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,

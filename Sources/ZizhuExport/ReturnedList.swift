@@ -75,7 +75,8 @@ public enum ReturnedList {
             for (index, finding) in fileFindings.enumerated() {
                 let message = MessageCatalog.message(for: finding, language: .zh, showValues: true)
                 let fix = MessageCatalog.fix(for: finding, language: .zh, showValues: true)
-                let text = fix.isEmpty ? message : message + "\n修改建议：" + fix
+                var text = fix.isEmpty ? message : message + "\n修改建议：" + fix
+                if !finding.related.isEmpty { text += "\n涉及：" + RelatedRows.text(finding.related) }
                 try sheet.setRow(row, height: rowHeight(text, width: 50))
                 try sheet.write(Double(index + 1), row: row, column: 0, format: formats.serial)
                 try sheet.write(finding.location.file, row: row, column: 1, format: formats.wrapText)
@@ -197,8 +198,7 @@ public enum ReturnedList {
             var message = MessageCatalog.message(for: finding, language: .zh, showValues: true)
             if let field = finding.field, !field.isEmpty, !message.contains(field) { message = "\(field)：\(message)" }
             if !finding.related.isEmpty {
-                let others = finding.related.map { "\($0.file) 第 \($0.line.map(String.init) ?? "?") 行" }
-                message += "（相关：\(others.joined(separator: "、"))）"
+                message += "（相关：\(RelatedRows.text(finding.related))）"
             }
             problems.append("\(number + 1).【\(finding.severity.chinese)】\(message)")
             let fix = MessageCatalog.fix(for: finding, language: .zh, showValues: true)

@@ -15,7 +15,7 @@ import ZizhuTestSupport
         let sheet = try #require(book.sheet("问题清单"))
         #expect(sheet.rowTexts(1) == ReportWorkbook.headers)
         #expect(sheet.freezePanes == "A3")
-        #expect(sheet.autofilter == "A2:H\(2 + result.findings.count)")
+        #expect(sheet.autofilter == "A2:I\(2 + result.findings.count)")
         #expect(sheet.maxRow == 2 + result.findings.count)
         for (offset, finding) in result.findings.enumerated() {
             let row = 2 + offset
@@ -44,5 +44,36 @@ import ZizhuTestSupport
         let sheet = try #require(try XLSXReadBack.read(path).sheet("问题清单"))
         #expect(sheet.cells.contains { $0.text?.contains("every digit after the 15th is lost") == true })
         #expect(sheet.cells.contains { $0.text == "error" })
+    }
+
+    /// A share finding names its first rows in the message and every row in 相关行.
+    @Test func aShareFindingListsEveryRowItConcerns() throws {
+        let result = RelatedRowsFixture.olderStudents(12)
+        let finding = try #require(result.findings.first { $0.code == .olderAgeRatio })
+        #expect(finding.related.count == 12)
+        let folder = try TemporaryFolder()
+        let path = folder.file(ReportWorkbook.fileName)
+        try ReportWorkbook.write(result, to: path)
+        let sheet = try #require(try XLSXReadBack.read(path).sheet("问题清单"))
+        let row = try #require(sheet.cells.first { $0.text == "older-age-ratio" }?.row)
+        let lines = finding.related.compactMap(\.line).map(String.init)
+        #expect(sheet.text(row, 8) == "高一(1)班.csv 第 \(lines.joined(separator: "、")) 行")
+        #expect(sheet.text(row, 6).contains("等共 12 处"), "the message names the first eight")
+    }
+}
+
+/// A round whose first file has `older` 大龄 students among 20: older-age-ratio points at all of them.
+enum RelatedRowsFixture {
+    static func olderStudents(_ older: Int) -> RoundResult {
+        var round = ApplicantBuilder()
+        for serial in 0..<20 {
+            if serial < older {
+                let id = ApplicantBuilder.residentID(birth: "20040101", sequence: 900 - serial)
+                round.row(["身份证号": id, "学籍号": "G" + id])
+            } else {
+                round.row()
+            }
+        }
+        return Validator(policy: .default).run(inputs: round.inputs, applicants: round.applicants, importFindings: [])
     }
 }

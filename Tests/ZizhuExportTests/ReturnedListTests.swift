@@ -67,4 +67,17 @@ import ZizhuTestSupport
         #expect(names.unique("abc") == "abc(2)")
         #expect(names.unique("History") == "History_")
     }
+
+    /// 说明 lists every row a file-level share finding concerns, not only the message's first eight.
+    @Test func theOverviewListsEveryRowOfAShareFinding() throws {
+        let result = RelatedRowsFixture.olderStudents(12)
+        let folder = try TemporaryFolder()
+        let path = folder.file(ReturnedList.fileName)
+        try ReturnedList.write(result, to: path)
+        let overview = try #require(try XLSXReadBack.read(path).sheet("说明"))
+        let lines = try #require(result.findings.first { $0.code == .olderAgeRatio }).related.compactMap(\.line)
+        let text = try #require(overview.cells.first { $0.text?.contains("大龄") == true }?.text)
+        #expect(text.contains("涉及：高一(1)班.csv 第 \(lines.map(String.init).joined(separator: "、")) 行"))
+    }
 }
+
