@@ -11,6 +11,7 @@ enum AnomalyKind: CaseIterable {
     case documentMissing
     case amountInvalid, amountNotStandard, amountLevelMismatch
     case phoneShared
+    case categoryUnknown, levelUnknown
 
     var code: FindingCode {
         switch self {
@@ -37,6 +38,8 @@ enum AnomalyKind: CaseIterable {
         case .amountNotStandard: .amountNotStandard
         case .amountLevelMismatch: .amountLevelMismatch
         case .phoneShared: .phoneShared
+        case .categoryUnknown: .categoryUnknown
+        case .levelUnknown: .levelUnknown
         }
     }
 
@@ -44,6 +47,10 @@ enum AnomalyKind: CaseIterable {
     static let invalidAmounts = ["壹仟伍佰", "1150.005", "-800", "8OO", "一千一百五十", "1500元整", "800..00", "待定"]
     /// Well-formed amounts that are on no tier: a whole year (2300, 3000, 1600), half a tier, round guesses.
     static let offTierAmounts = ["1000", "1200", "900", "2300", "3000", "1600", "575", "750.50", "1300"]
+    /// 困难类型 cells of no category: a family situation, a placeholder, a local word.
+    static let unknownCategories = ["单亲家庭", "父母离异", "家庭困难", "见附件", "待定", "大病", "农村户口"]
+    /// 困难等级 cells of no tier: a fourth band, a grade of the wrong scale, a placeholder.
+    static let unknownLevels = ["较困难", "四档", "D档", "非常困难", "一级", "待定", "贫困"]
     /// Names a validator must reject: digits, Latin letters, stray symbols.
     static let nameDefects: [@Sendable (String) -> String] = [
         { $0 + "2" }, { "*" + $0 }, { $0 + "?" },

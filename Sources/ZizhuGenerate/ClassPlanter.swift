@@ -260,6 +260,12 @@ struct ClassPlanter {
             let column = random.below(max(1, row.documents.count))
             if column < row.documents.count { row.documents[column] = random.pick(facts.missingMarks) }
 
+        case .categoryUnknown:
+            row.category = random.pick(AnomalyKind.unknownCategories)
+
+        case .levelUnknown:
+            row.levelOverride = random.pick(AnomalyKind.unknownLevels)
+
         case .amountInvalid:
             row.amountOverride = random.pick(AnomalyKind.invalidAmounts)
 

@@ -115,6 +115,7 @@ struct SheetRenderer {
 
     private func makeColumns() -> [Column] {
         let style = self.style
+        let nationalWording = style.categoryInNationalWords ? facts.nationalWording : [:]
         let levelHeader = header(5, ["困难等级", "认定等级", "档次"])
         let levelAsTier = levelHeader == "档次" || style.levelAsAlias
         var columns: [Column] = [
@@ -131,8 +132,9 @@ struct SheetRenderer {
             Column(header: "年级") { [grade] _ in grade },
             Column(header: "班级") { [className] _ in className },
             Column(header: header(3, ["户籍性质", "户口性质"])) { $0.household },
-            Column(header: header(4, ["困难类型", "认定类别"])) { $0.category },
+            Column(header: header(4, ["困难类型", "认定类别"])) { row in nationalWording[row.category] ?? row.category },
             Column(header: levelHeader) { row in
+                if let level = row.levelOverride { return level }
                 // Sheets headed 档次 write 一档/二档/三档; the others mostly write the level itself.
                 guard levelAsTier else { return row.tier.level }
                 return row.tier.aliases.first { $0.hasSuffix("档") } ?? row.tier.level

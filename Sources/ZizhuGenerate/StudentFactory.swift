@@ -22,6 +22,9 @@ struct PolicyFacts {
     let sharedPhoneThreshold: Int
     let uniformClassMinimum: Int
     let tierAmounts: Set<Money>
+    /// Each category's first alias, the wording of the national 学生资助管理信息系统 (低保 → 最低生活保障家庭),
+    /// which some sheets use throughout.
+    let nationalWording: [String: String]
 
     init(_ policy: Policy) throws {
         guard let start = CivilDate(policy.termStart) else {
@@ -54,6 +57,9 @@ struct PolicyFacts {
         sharedPhoneThreshold = max(2, policy.sharedPhoneThreshold)
         uniformClassMinimum = policy.uniformClassMinimum
         tierAmounts = Set(policy.tiers.map(\.amount))
+        nationalWording = Dictionary(policy.documents.categoryProof.compactMap { proof in
+            proof.aliases.first.map { (proof.category, $0) }
+        }, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -84,6 +90,10 @@ struct SheetStyle {
         levelAsAlias = random.chance(0.15)
         headerChoice = (0..<32).map { _ in random.below(1000) }
     }
+
+    /// About one sheet in four writes 困难类型 in the national system's words. Drawn from a header slot no
+    /// header uses, so that adding it changed no other draw.
+    var categoryInNationalWords: Bool { headerChoice[31] < 250 }
 
     func amountText(_ money: Money) -> String {
         switch amountStyle {

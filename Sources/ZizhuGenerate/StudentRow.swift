@@ -13,6 +13,8 @@ struct StudentRow {
     var household: String
     var category: String
     var tier: Policy.Tier
+    /// The 困难等级 cell; nil writes the tier's level (or its 档 alias) in the sheet's style.
+    var levelOverride: String? = nil
     /// The 资助金额 cell; nil writes the tier's amount in the sheet's style.
     var amountOverride: String?
     var card: String

@@ -79,6 +79,7 @@ import ZizhuCore
             for document in ["申请表", "户口本", "身份证复印件", "困难证明"] {
                 #expect(Oracle.documentPresent(row[document]), "\(context) \(document)")
             }
+            #expect(Oracle.categories.contains(row["困难类型"]), "\(context) category \(row["困难类型"])")
             let fen = Oracle.amount(row["资助金额"])
             #expect(fen != nil && fen == Oracle.tiers[row["困难等级"]], "\(context) amount \(row["资助金额"]) for \(row["困难等级"])")
             #expect(seen["id"]?[id] == 1, "\(context) id not unique")
@@ -87,6 +88,8 @@ import ZizhuCore
             #expect(seen["person"]?[name + (Oracle.birth(of: id)?.compact ?? "")] == 1, "\(context) person not unique")
             classAmounts[row.file, default: []].insert(row["资助金额"])
         }
+        // Some sheets write the national system's words (最低生活保障家庭 for 低保), which must pass as well.
+        #expect(round.rows.contains { $0["困难类型"] == "最低生活保障家庭" })
         for (file, amounts) in classAmounts { #expect(amounts.count > 1, "\(file): one amount for the whole class") }
     }
 
@@ -178,6 +181,10 @@ import ZizhuCore
             let sharing = partners.filter { Oracle.normalizedIdentifier($0["联系电话"]) == phone }
             return sharing.count >= 2 && Set(sharing.map { $0["监护人"] } + [row["监护人"]]).count == sharing.count + 1
                 && Set(sharing.map { $0["家庭住址"] } + [row["家庭住址"]]).count == sharing.count + 1
+        case "category-unknown":
+            return !row["困难类型"].isEmpty && !Oracle.categories.contains(row["困难类型"])
+        case "level-unknown":
+            return !row["困难等级"].isEmpty && Oracle.tiers[row["困难等级"]] == nil
         case "age-out-of-range":
             guard Oracle.idValid(id), let birth = Oracle.birth(of: id) else { return false }
             let age = birth.age(on: Oracle.termStart)

@@ -15,6 +15,8 @@ enum Oracle {
     static let tiers: [String: Int64] = Dictionary(
         Policy.default.tiers.flatMap { tier in ([tier.level] + tier.aliases).map { ($0, tier.amount.fen) } },
         uniquingKeysWith: { first, _ in first })
+    /// 困难类型 words of the default policy, with the national system's wording the generator may write.
+    static let categories: Set<String> = Set(Policy.default.documents.categoryProof.flatMap { [$0.category] + $0.aliases })
     static let termStart = CivilDate(year: 2026, month: 9, day: 1)!
 
     /// Trim, NFKC (full-width digits), spaces removed and `x` upper-cased, as an importer normalises IDs.
