@@ -24,8 +24,8 @@ public struct ImportOptions: Sendable {
 }
 
 /// What a roster is read for. A column the purpose requires and the header lacks is `column-missing`
-/// (error) naming the column's accepted names; for `.documents` every row of the file also carries it, so
-/// the rows are returned with the reason instead of reaching a register or bank list without it.
+/// (error) naming the column's accepted names; every row of the file also carries it, so the rows are
+/// returned with the reason instead of being accepted, or reaching a register or bank list, without it.
 public enum ImportPurpose: Sendable, Equatable {
     /// `zizhu check`: the rows are checked, nothing is written for payment. 姓名 and 身份证号 identify a
     /// row; without them no rule can say anything. The rest is checked where present.
@@ -43,9 +43,19 @@ public enum ImportPurpose: Sendable, Equatable {
         }
     }
 
+    /// Why a required column is needed, for the `column-missing` message: `{reason}` and `{reasonEn}`.
+    static func reason(for fields: [Field]) -> (zh: String, en: String) {
+        switch fields[0] {
+        case .name, .idNumber: ("每一行都要靠姓名和身份证号认定是哪位学生", "every row is identified by its 姓名 and 身份证号")
+        case .className, .grade: ("花名册和公示名单按班级排列、小计", "the register and the notice are ordered and subtotalled by class")
+        case .amount: ("每份文书都写资助金额", "every document carries the amount")
+        default: ("没有它无法生成银行代发清单", "the bank payment list cannot be written without it")
+        }
+    }
+
     /// Required by every purpose: the header identifies the file's rows by them.
     static let identity: [[Field]] = [[.name], [.idNumber]]
-    /// Required on top by `.documents`; missing, every row of the file is returned.
+    /// Required on top by `.documents`.
     static let forDocuments: [[Field]] = [[.className, .grade], [.amount], [.card], [.bank], [.cardHolder]]
 }
 

@@ -12,7 +12,7 @@ final class RosterAssembler {
     /// False counts the rows without keeping them: the import stage alone, in memory that does not grow.
     let keepsRows: Bool
     let purpose: ImportPurpose
-    /// The columns `purpose` requires for documents that the header lacks: every row carries a `column-missing`.
+    /// The columns `purpose` requires that the header lacks: every row carries a `column-missing`.
     private var missingForRows: [[Field]] = []
     private(set) var layout: ColumnLayout?
     // Appended to for every row from one thread: the dynamic exclusivity check would cost more than the append.
@@ -215,14 +215,16 @@ final class RosterAssembler {
         repeatedValues = RepeatedValueCache(columns: width)
         nameColumn = columns[.name]
         idColumn = columns[.idNumber]
-        missingForRows = purpose == .documents
-            ? ImportPurpose.forDocuments.filter { fields in !fields.contains { columns[$0] != nil } } : []
+        missingForRows = purpose.requiredColumns.filter { fields in !fields.contains { columns[$0] != nil } }
     }
 
     /// `{synonyms}` of a `column-missing`: the other accepted names of the column (of each field of a group).
     private func columnMissingArguments(_ fields: [Field]) -> [String: String] {
         let names = fields.flatMap(ColumnMapper.synonyms(for:)).filter { $0 != fields[0].header }
-        return ["synonyms": names.joined(separator: "、"), "file": file]
+        let reason = ImportPurpose.reason(for: fields)
+        return ["synonyms": names.joined(separator: "、"), "file": file, "reason": reason.zh, "reasonEn": reason.en,
+                "columns": fields.map(\.header).joined(separator: "”或“"),
+                "columnsEn": fields.map(\.header).joined(separator: "” or “")]
     }
 
     // MARK: - Data rows

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZizhuTestSupport
 
 /// `zizhu check` from the outside: exit codes, the JSON contract and the exact findings on samples/.
 @Suite struct CheckCommandTests {
@@ -144,6 +145,48 @@ import Testing
         let missingOutput = try CLIRunner.run(["check", CLIRunner.samples, "--format", "xlsx"])
         #expect(missingOutput.status == 2)
     }
+
+    /// The national system's words are the policy's words: 最低生活保障家庭 is 低保 (its proof is asked for and
+    /// `--evidence 最低生活保障家庭=…` checks it); an unknown 困难类型 or 困难等级 is an error naming the value.
+    @Test func nationalWordsAreUnderstoodAndUnknownWordsAreErrors() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = folder.appendingPathComponent("高一(1)班.csv")
+        let header = "姓名,身份证号,班级,困难类型,困难等级,资助金额,银行卡号,开户行,持卡人,申请表,户口本,身份证复印件\n"
+        let rows = [
+            "张伟,37011220090301101X,高一(1)班,最低生活保障家庭,特别困难,1500,\(ApplicantBuilder.card(serial: 1)),中国农业银行,张伟,有,有,有",
+            "王芳,370112200903031053,高一(1)班,乱写的类型,一般困难,800,\(ApplicantBuilder.card(serial: 2)),中国农业银行,王芳,有,有,有",
+            "马超,37011220090420311X,高一(1)班,其他家庭经济困难,四档,800,\(ApplicantBuilder.card(serial: 3)),中国农业银行,马超,有,有,有",
+        ]
+        try (header + rows.joined(separator: "\n") + "\n").write(to: roster, atomically: true, encoding: .utf8)
+        func findings(_ extra: [String]) throws -> [[String: Any]] {
+            let result = try CLIRunner.run(["check", roster.path, "--format", "json", "--show-values"] + extra)
+            #expect(result.status == 1, "\(result.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(report["findings"] as? [[String: Any]])
+        }
+        let plain = try findings([])
+        func codes(_ findings: [[String: Any]], line: Int?) -> [String] {
+            findings.filter { ($0["line"] as? Int) == line }.compactMap { $0["code"] as? String }.filter { $0 != "card-luhn" }
+        }
+        #expect(codes(plain, line: 2) == [])
+        #expect(codes(plain, line: 3) == ["category-unknown"])
+        #expect(codes(plain, line: 4) == ["level-unknown"])
+        let unknown = try #require(plain.first { $0["code"] as? String == "category-unknown" })
+        #expect((unknown["message"] as? String)?.contains("“乱写的类型”") == true)
+        #expect((unknown["message"] as? String)?.contains("最低生活保障家庭") == true, "the accepted words are listed")
+        #expect(unknown["severity"] as? String == "error")
+        // 张伟 claims 低保 in the national words: the file must show the 低保证.
+        let proof = plain.filter { $0["code"] as? String == "document-missing" && $0["line"] is NSNull }
+            .compactMap { $0["field"] as? String }
+        #expect(proof.contains("低保证"))
+
+        let lists = CrossCheckCommandTests.path("低保名单.csv")
+        let checked = try findings(["--evidence", "最低生活保障家庭=" + lists])
+        #expect(codes(checked, line: 2) == ["category-verified"])
+        let stillMissing = checked.filter { $0["code"] as? String == "document-missing" }.compactMap { $0["field"] as? String }
+        #expect(!stillMissing.contains("低保证"), "the list stands for the proof")
+    }
 }
 
 /// The identifiers (IDs, cards, phones: runs of 11+ digits) in the UTF-8 sample, as typed.
@@ -163,4 +206,6 @@ enum SampleIdentifiers {
         }
         return found
     }
+
 }
+

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZizhuTestSupport
 
 /// `zizhu run`: every document, the manifest, conservation, and clean failure.
 @Suite struct RunCommandTests {
@@ -87,6 +88,38 @@ import Testing
         let unknown = try CLIRunner.run(["bank", CLIRunner.samples, "-o", "/tmp/x.txt", "--template", "no-such-bank"])
         #expect(unknown.status == 2)
     }
+
+    /// A sheet with 姓名, 身份证号 and 资助金额 only can be checked, but `run` cannot pay from it: no class to
+    /// order the register by, no card to pay to. Every row is returned with column-missing; no register row,
+    /// no bank line.
+    @Test func aSheetWithoutClassOrBankColumnsIsReturnedNotPaid() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = folder.appendingPathComponent("补报.csv")
+        try "姓名,身份证号,资助金额\n张伟,37011220090301101X,1500\n王芳,370112200903031053,800\n"
+            .write(to: roster, atomically: true, encoding: .utf8)
+        let check = try CLIRunner.run(["check", roster.path])
+        #expect(check.status == 0, "check needs 姓名 and 身份证号 only: \(check.stdout)")
+
+        let output = folder.appendingPathComponent("out").path
+        let run = try CLIRunner.run(["run", roster.path, "-o", output])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("通过 0 行（0.00 元），退回 2 行（2,300.00 元）"), "\(run.stdout)")
+        let report = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: output + "/report.json"))) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let fileLevel = findings.filter { $0["code"] as? String == "column-missing" && $0["line"] is NSNull }
+        #expect(fileLevel.compactMap { $0["field"] as? String } == ["班级", "银行卡号", "开户行", "持卡人"])
+        #expect(fileLevel.allSatisfy { $0["severity"] as? String == "error" })
+        for line in [2, 3] {
+            #expect(findings.filter { $0["code"] as? String == "column-missing" && $0["line"] as? Int == line }.count == 4)
+        }
+        // The bank file is GBK: its ASCII card and ID digits are enough to look for.
+        let bank = String(decoding: try Data(contentsOf: URL(fileURLWithPath: output + "/银行代发_generic.txt")), as: UTF8.self)
+        #expect(!bank.contains("37011220090301101X") && !bank.contains("370112200903031053"))
+        let returned = try #require(try XLSXReadBack.read(output + "/退回清单.xlsx").sheets.last)
+        #expect(returned.cells.contains { $0.text?.contains("缺少必需的列“银行卡号”") == true })
+    }
 }
 
 /// A name the bank template's encoding lacks (䶮 in GBK) is a finding on its row, so every document is written.
@@ -123,4 +156,6 @@ import Testing
         let returned = try String(contentsOfFile: output + "/report.json", encoding: .utf8)
         #expect(returned.contains("bank-value-unwritable"))
     }
+
 }
+

@@ -29,6 +29,26 @@ import ZizhuCore
         }
     }
 
+    /// Without 身份证号 no row can be accepted, whatever the purpose: each is returned, saying why.
+    @Test func aFileWithoutTheIDColumnReturnsEveryRow() throws {
+        let noID = Array("姓名,班级,资助金额\n张三,1班,1500\n李四,1班,1150\n".utf8)
+        let read = try readBytes(noID)
+        #expect(read.applicants.count == 2)
+        let missing = read.findings.filter { $0.code == .columnMissing }
+        #expect(missing.map(\.row) == [nil, 0, 1])
+        #expect(missing.allSatisfy { $0.field == "身份证号" && $0.severity == .error })
+        let message = MessageCatalog.message(for: missing[0], language: .zh, showValues: true)
+        #expect(message.contains("缺少必需的列“身份证号”") && message.contains("各行均退回"))
+    }
+
+    @Test func theMessageSaysWhyAndNamesEveryAcceptedColumn() throws {
+        let read = try readBytes(bare, options: ImportOptions(purpose: .documents))
+        let classColumn = try #require(read.findings.first { $0.code == .columnMissing && $0.row == nil })
+        #expect(MessageCatalog.message(for: classColumn, language: .zh, showValues: true)
+            == "“roster.csv”的表头中缺少必需的列“班级”或“年级”：花名册和公示名单按班级排列、小计，本文件各行均退回。")
+        #expect(MessageCatalog.fix(for: classColumn, language: .zh, showValues: true).contains("年级"))
+    }
+
     @Test func aCompleteHeaderPassesForDocuments() throws {
         let read = try readBytes(full, options: ImportOptions(purpose: .documents))
         #expect(read.findings.filter { $0.code == .columnMissing }.isEmpty)

@@ -96,8 +96,9 @@ let id4 = "37011220110214452X"
         Case(file: "row_shape.csv", encoding: "UTF-8", headerLine: 1, lines: [2, 3, 4], names: ["张三", "李四", "王五"],
              codes: [.rowShape]),
         Case(file: "no_header.csv", encoding: "UTF-8", headerLine: nil, lines: [], names: [], codes: [.headerNotFound]),
+        // The file's finding, and the row's: it is returned.
         Case(file: "missing_id_column.csv", encoding: "UTF-8", headerLine: 1, lines: [2], names: ["张三"],
-             codes: [.columnMissing]),
+             codes: [.columnMissing, .columnMissing]),
     ]
 
     @Test(arguments: cases)

@@ -52,6 +52,27 @@ import ZizhuTestSupport
         #expect(!errorsOnly.contains("<td>warning</td>") && errorsOnly.contains("<td>error</td>"))
     }
 
+    /// The page's 检查 asks for what `zizhu check` does, 生成 for what `zizhu run` does: a sheet without
+    /// 银行卡号 passes the check and has every row returned by the run.
+    @Test func checkAndRunRequireTheColumnsOfTheirCommands() async throws {
+        let folder = try Fixtures.temporaryFolder("service-purpose")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let service = try service(in: folder)
+        let incoming = try service.incomingFolder()
+        let path = incoming + "/inputs/upload-0.csv"
+        try "姓名,身份证号,班级,资助金额,开户行,持卡人\n张伟,37011220090301101X,高一(1)班,1500,中国农业银行,张伟\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var upload = ReceivedUpload()
+        upload.files.append(UploadedFile(field: "files", name: "补报.csv", path: path, size: 1))
+        let report = try await service.checkReport(upload, language: .zh)
+        #expect(!report.contains("column-missing"))
+        let round = try await service.run(upload, in: incoming, label: nil)
+        #expect(round.rows == 1 && round.accepted == 0 && round.returned == 1)
+        let view = try RoundView.read(from: service.roundsDirectory + "/" + round.id + "/" + RoundView.fileName)
+        let page = Pages.results(PageText(language: .zh), round: round, view: view, code: nil, severity: nil)
+        #expect(page.contains("column-missing") && page.contains("银行卡号"))
+    }
+
     @Test func anUploadWithoutSheetsIsRefused() async throws {
         let folder = try Fixtures.temporaryFolder("service-empty")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -24,10 +24,10 @@ extension MessageCatalog {
             fixZh: "请确认提交的是填好的名单而不是空白模板；本班没有申请人时，不要把这个文件放进输入。",
             fixEn: "Make sure the filled-in roster was sent, not the blank template; leave the file out if the class has no applicants."),
         .columnMissing: MessageTemplate(
-            zh: "“{file}”的表头中缺少必需的列“{field}”。",
-            en: "The header of “{file}” lacks the required column “{field}”.",
-            fixZh: "请在表头中加入“{field}”列（也可写作：{synonyms}）。",
-            fixEn: "Add a “{field}” column to the header (also accepted: {synonyms})."),
+            zh: "“{file}”的表头中缺少必需的列“{columns}”：{reason}，本文件各行均退回。",
+            en: "The header of “{file}” lacks the required column “{columnsEn}”: {reasonEn}; every row of the file is returned.",
+            fixZh: "请在表头中加入“{field}”列并填写各行（也可写作：{synonyms}），然后重新提交。",
+            fixEn: "Add a “{field}” column to the header and fill it in (also accepted: {synonyms}), then resubmit."),
         .rowShape: MessageTemplate(
             zh: "{detail}。",
             en: "{detailEn}.",
