@@ -12,8 +12,9 @@ final class RosterAssembler {
     /// False counts the rows without keeping them: the import stage alone, in memory that does not grow.
     let keepsRows: Bool
     let purpose: ImportPurpose
-    /// The columns `purpose` requires that the header lacks: every row carries a `column-missing`.
-    private var missingForRows: [[Field]] = []
+    /// The columns `purpose` requires that the header lacks, with their message arguments (made once per
+    /// file, not per row): the file and every row carry a `column-missing`.
+    private var missingForRows: [(fields: [Field], arguments: [String: String])] = []
     private(set) var layout: ColumnLayout?
     // Appended to for every row from one thread: the dynamic exclusivity check would cost more than the append.
     @exclusivity(unchecked) fileprivate(set) var applicants: [Applicant] = []
@@ -188,9 +189,9 @@ final class RosterAssembler {
         while let last = headers.last, last.isEmpty { headers.removeLast() }
         use(ColumnLayout(file: file, headers: headers, headerLine: row.line, columns: columns), columns: columns)
 
-        for fields in purpose.requiredColumns where !fields.contains(where: { columns[$0] != nil }) {
-            findings.append(Finding(.columnMissing, at: fileLocation, field: fields[0].header,
-                                    arguments: columnMissingArguments(fields)))
+        for missing in missingForRows {
+            findings.append(Finding(.columnMissing, at: fileLocation, field: missing.fields[0].header,
+                                    arguments: missing.arguments))
         }
         for earlier in scannedRows[..<position] { if let problem = earlier.problem { reportFileLevel(problem) } }
         if let problem = row.problem { reportFileLevel(problem) }
@@ -216,6 +217,7 @@ final class RosterAssembler {
         nameColumn = columns[.name]
         idColumn = columns[.idNumber]
         missingForRows = purpose.requiredColumns.filter { fields in !fields.contains { columns[$0] != nil } }
+            .map { ($0, columnMissingArguments($0)) }
     }
 
     /// `{synonyms}` of a `column-missing`: the other accepted names of the column (of each field of a group).
@@ -457,8 +459,8 @@ final class RosterAssembler {
             findings.append(Finding(.rowShape, for: applicant, field: nil,
                                     arguments: ["detail": text.zh, "detailEn": text.en]))
         }
-        for fields in missingForRows {
-            findings.append(Finding(.columnMissing, for: applicant, field: fields[0], arguments: columnMissingArguments(fields)))
+        for missing in missingForRows {
+            findings.append(Finding(.columnMissing, for: applicant, field: missing.fields[0], arguments: missing.arguments))
         }
         for column in row.numberSuspects {
             if let field = columnFields[column], ExcelMangling.isMangled(row.cells[column], field: field) {
