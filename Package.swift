@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,13 @@ let package = Package(
         .library(name: "ZizhuExport", targets: ["ZizhuExport"]),
         .library(name: "ZizhuRound", targets: ["ZizhuRound"]),
     ],
+    // `PostgreSQL`: the district archive on a PostgreSQL server (postgres-nio). On by default; the
+    // AddressSanitizer pass of `make test` builds without it (`--disable-default-traits`): that pass is for the
+    // C libraries behind the readers and writers, and the PostgreSQL engine is pure Swift tested in the normal pass.
+    traits: [
+        .trait(name: "PostgreSQL", description: "The archive on a PostgreSQL server (--archive postgres://…)."),
+        .default(enabledTraits: ["PostgreSQL"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -20,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // The district archive on PostgreSQL.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian (libcsv-dev, libxlsxwriter-dev); see Makefile `deps`.
@@ -40,9 +49,11 @@ let package = Package(
         // The documents of a round.
         .target(name: "ZizhuExport", dependencies: ["ZizhuCore", "ZizhuXLSX", "ZizhuImport", "CMalloc"],
                 resources: [.copy("Resources/BankTemplates")]),
-        // The archive of paid batches (SQLite through GRDB): repeat aid and 双学籍 across terms.
+        // The archive of paid batches — SQLite through GRDB, or PostgreSQL through postgres-nio: repeat aid and
+        // 双学籍 across terms and schools.
         .target(name: "ZizhuArchive", dependencies: [
             "ZizhuCore", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
         ]),
         // One round end to end as a library call (the CLI and the server): inputs → decided round → documents.
         .target(name: "ZizhuRound", dependencies: ["ZizhuCore", "ZizhuImport", "ZizhuExport", "ZizhuArchive"]),

@@ -2,14 +2,15 @@ import Foundation
 import GRDB
 import ZizhuCore
 
-/// The archive of paid batches: one SQLite file (WAL mode) that remembers every recorded round, so that a
-/// later round can be checked for 重复资助, 双学籍 and cards shared across batches.
+/// The archive of paid batches in one SQLite file (WAL mode), the default engine of `ArchiveStore`: it
+/// remembers every recorded round, so that a later round can be checked for 重复资助, 双学籍 and cards shared
+/// across batches.
 ///
 /// The archive owns a `DatabasePool`; its connections close when the archive and every check made from it
 /// (`check()`) are released. Several processes may use one file at once: each write is one IMMEDIATE
 /// transaction that waits up to `busyTimeout` for the write lock and otherwise fails with `busy`, and a
 /// process killed mid-write leaves the file as it was before that write.
-public final class AidArchive: Sendable {
+public final class AidArchive: ArchiveStore, Sendable {
     /// The archive file.
     public let path: String
     let pool: DatabasePool
@@ -57,78 +58,48 @@ public final class AidArchive: Sendable {
         try ArchiveFile.migrate(pool, path: path, upTo: migration)
     }
 
+    public var location: String { path }
+
     // MARK: Recording
 
-    /// Records the accepted rows of a finished round as one batch, in ONE transaction: either the whole
-    /// batch is in the archive afterwards or nothing is. The round's identity (school, program, term, year)
-    /// is its policy's. A batch whose input hash was already recorded for the same round is refused
-    /// (`duplicateBatch`, naming the earlier batch); a round with no accepted rows, or an accepted row
-    /// without a valid amount, is refused (`invalidBatch`).
-    public func record(_ result: RoundResult, inputHash: String, outputHash: String, label: String,
-                       at date: Date = Date()) throws(ArchiveError) -> BatchSummary {
-        let accepted = result.accepted
-        guard !accepted.isEmpty else { throw ArchiveError(.invalidBatch(reason: "本轮没有审核通过的行")) }
-        let rows = try accepted.map { (applicant) throws(ArchiveError) in try PaymentRow(applicant) }
-        return try insertBatch(RoundIdentity(result.policy), kind: .round, rows: rows, inputHash: inputHash,
-                               outputHash: outputHash, label: label, date: date)
-    }
-
-    /// Seeds the archive from an earlier register's rows (the CLI reads the 花名册 or CSV and passes its
-    /// applicants and the round they were paid in). Every row becomes a payment; `source` (the file's
-    /// name) is the batch's label, and a hash of the rows' content is its input hash, so importing the same
-    /// register twice is refused (`duplicateBatch`).
-    public func importRegister(_ applicants: [Applicant], school: String, program: String, term: String,
-                               year: Int, source: String, at date: Date = Date()) throws(ArchiveError) -> BatchSummary {
-        guard !applicants.isEmpty else { throw ArchiveError(.invalidBatch(reason: "“\(source)”中没有数据行")) }
-        let identity = RoundIdentity(school: school, program: program, term: term, year: year)
-        let rows = try applicants.map { (applicant) throws(ArchiveError) in try PaymentRow(applicant) }
-        return try insertBatch(identity, kind: .import, rows: rows, inputHash: ContentHash.of(rows),
-                               outputHash: "", label: source, date: date)
-    }
-
-    private func insertBatch(_ round: RoundIdentity, kind: BatchKind, rows: [PaymentRow], inputHash: String,
-                             outputHash: String, label: String, date: Date) throws(ArchiveError) -> BatchSummary {
-        let total = rows.reduce(Money.zero) { $0 + Money(fen: $1.amountFen) }
-        let recordedAt = ArchiveFile.timestamp(date)
+    public func insert(_ batch: NewBatch) throws(ArchiveError) -> BatchSummary {
+        let round = batch.round
         return try write { db in
             if let earlier = try Row.fetchOne(db, sql: """
                 SELECT id, recorded_at FROM batch
                 WHERE input_hash = ? AND school = ? AND program = ? AND term = ? AND year = ?
-                """, arguments: [inputHash, round.school, round.program, round.term, round.year]) {
+                """, arguments: [batch.inputHash, round.school, round.program, round.term, round.year]) {
                 throw ArchiveError(.duplicateBatch(id: earlier[0], recordedAt: earlier[1]))
             }
             try db.execute(sql: """
                 INSERT INTO batch (school, program, term, year, recorded_at, rows, total_fen, input_hash,
                                    output_hash, label, kind)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [round.school, round.program, round.term, round.year, recordedAt, rows.count,
-                                 total.fen, inputHash, outputHash, label, kind.rawValue])
+                """, arguments: [round.school, round.program, round.term, round.year, batch.recordedAt,
+                                 batch.rows.count, batch.total.fen, batch.inputHash, batch.outputHash, batch.label,
+                                 batch.kind.rawValue])
             let batchID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: """
                 INSERT INTO payment (batch_id, school, program, term, year, class, id_number, name, amount_fen,
                                      card, source_file, source_line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for row in rows {
+            for row in batch.rows {
                 try insert.execute(arguments: [batchID, round.school, round.program, round.term, round.year,
                                                row.className, row.idNumber, row.name, row.amountFen, row.card,
                                                row.sourceFile, row.sourceLine])
             }
-            return BatchSummary(id: batchID, school: round.school, program: round.program, term: round.term,
-                                year: round.year, recordedAt: recordedAt, rows: rows.count, total: total,
-                                inputHash: inputHash, outputHash: outputHash, label: label, kind: kind)
+            return batch.summary(id: batchID)
         }
     }
 
     // MARK: Reading and undoing
 
-    /// Every batch, oldest first.
     public func batches() throws(ArchiveError) -> [BatchSummary] {
         try read { db in try Row.fetchAll(db, sql: "SELECT \(ArchiveFile.batchColumns) FROM batch ORDER BY id")
             .map(ArchiveFile.batch) }
     }
 
-    /// One batch, or nil.
     public func batch(id: Int64) throws(ArchiveError) -> BatchSummary? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT \(ArchiveFile.batchColumns) FROM batch WHERE id = ?", arguments: [id])
@@ -136,8 +107,7 @@ public final class AidArchive: Sendable {
         }
     }
 
-    /// Every payment to one student, by year and recording time. The ID is normalised as recorded (a
-    /// lower-case `x` or a 15-digit number finds the 18-character form).
+    /// The ID is normalised as recorded (a lower-case `x` or a 15-digit number finds the 18-character form).
     public func history(idNumber: String) throws(ArchiveError) -> [PaymentRecord] {
         let key = ArchiveKey.idNumber(idNumber)
         return try read { db in
@@ -147,7 +117,6 @@ public final class AidArchive: Sendable {
         }
     }
 
-    /// Removes a batch recorded by mistake, with all its payments, in one transaction; returns what it was.
     public func remove(batch id: Int64) throws(ArchiveError) -> BatchSummary {
         try write { db in
             guard let summary = try Row.fetchOne(
@@ -166,7 +135,7 @@ public final class AidArchive: Sendable {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 
-    /// The schema version (`PRAGMA user_version`): the number of migrations applied.
+    /// `PRAGMA user_version`: the number of migrations applied.
     public func schemaVersion() throws(ArchiveError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     }
@@ -174,15 +143,6 @@ public final class AidArchive: Sendable {
     /// Runs SQL as it is, in one transaction: for tests that write what an older or newer zizhu wrote.
     func execute(sql: String) throws(ArchiveError) {
         try write { db in try db.execute(sql: sql) }
-    }
-
-    // MARK: The round check
-
-    /// The `RoundCheck` to pass to `Validator(additionalChecks:)`: `repeat-aid`, `enrolled-elsewhere` and
-    /// `card-shared` against this archive. A check cannot throw: after the validator ran, a non-nil
-    /// `ArchiveCheck.failure` means the archive could not be read and the round was not checked against it.
-    public func check() -> ArchiveCheck {
-        ArchiveCheck(lookup: self)
     }
 
     // MARK: Access

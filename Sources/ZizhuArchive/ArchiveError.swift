@@ -20,8 +20,11 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
         case batchNotFound(id: Int64)
         /// Nothing, or something unpayable, was asked to be recorded (no rows, a row without an amount).
         case invalidBatch(reason: String)
-        /// Any other failure of the file or of SQLite.
+        /// Any other failure of the file or of the database.
         case io(message: String)
+        /// The database server cannot be reached, refused the login, or lost the connection. `location` is the
+        /// URL without its password. Nothing of an interrupted write was kept.
+        case unavailable(location: String, reason: String)
     }
 
     public var kind: Kind
@@ -32,8 +35,12 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
         switch kind {
         case .busy:
             "另一个 zizhu 正在写入档案，请稍后重试"
+        case .notFound(let path) where ArchiveStores.isDatabaseURL(path):
+            "数据库 \(path) 中还没有 zizhu 资助档案（第一次记录批次时会自动建立）"
         case .notFound(let path):
             "档案文件不存在：\(path)"
+        case .notAnArchive(let path) where ArchiveStores.isDatabaseURL(path):
+            "数据库 \(path) 中的模式 zizhu 不是 zizhu 资助档案：已拒绝使用，未作任何改动"
         case .notAnArchive(let path):
             "“\(path)”不是 zizhu 资助档案，或文件已损坏：已拒绝使用，文件未作任何改动"
         case .newerVersion(let path):
@@ -46,6 +53,8 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
             "无法记录该批次：\(reason)"
         case .io(let message):
             "档案读写失败：\(message)"
+        case .unavailable(let location, let reason):
+            "无法连接资助档案数据库 \(location)：\(reason)。未写入任何内容；请确认数据库服务已启动、地址和账号正确后重试"
         }
     }
 }

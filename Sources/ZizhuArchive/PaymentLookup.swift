@@ -15,8 +15,7 @@ public struct CardHolder: Hashable, Sendable {
 }
 
 /// What the archive's checks need from a store of payments: only the payments that can make a finding, so
-/// that the work follows the submission. `AidArchive` (SQLite) is one store; a district-level archive on a
-/// database server would be another, and `ArchiveCheck` would not change.
+/// that the work follows the submission. Both engines of `ArchiveStore` answer it with batched index lookups.
 public protocol PaymentLookup: Sendable {
     /// The payments in `term` of `year` to these students (IDs in `ArchiveKey.idNumber` form), any order.
     func payments(toIDNumbers ids: [String], term: String, year: Int) throws(ArchiveError) -> [PaymentRecord]

@@ -180,12 +180,12 @@ public struct RoundPipeline: Sendable {
         var hasReferences: Bool
         var applicants: [Applicant] = []
         var importFindings: [Finding] = []
-        var archive: AidArchive?
+        var archive: (any ArchiveStore)?
         var bankTemplate: String?
         var staged: StagedFolder?
 
         init(files: [InputFile], manifestNames: [String], policy: Policy, policyName: String,
-             references: ReferenceLists, hasReferences: Bool, archive: AidArchive?, bankTemplate: String?,
+             references: ReferenceLists, hasReferences: Bool, archive: (any ArchiveStore)?, bankTemplate: String?,
              staged: StagedFolder?) {
             self.files = files
             self.manifestNames = manifestNames

@@ -10,7 +10,7 @@ public enum RoundRecording {
     }
 
     public static func record(_ result: RoundResult, manifest: Manifest, outputDirectory: String,
-                              into archive: AidArchive) throws(RoundError) -> BatchSummary {
+                              into archive: any ArchiveStore) throws(RoundError) -> BatchSummary {
         let inputHash = inputHash(of: manifest)
         let manifestPath = outputDirectory + "/" + RoundWriter.manifestFileName
         let outputHash: String

@@ -50,7 +50,7 @@ public struct RoundRequest: Sendable {
     /// The bank upload template whose limits the rows are checked against; nil: the policy's.
     public var bankTemplate: String? = nil
     /// Consulted for repeat aid, enrolment elsewhere and cards paid to others in earlier batches.
-    public var archive: AidArchive? = nil
+    public var archive: (any ArchiveStore)? = nil
     /// Where uploaded bytes are staged while the round is read; nil: the system's temporary folder.
     public var stagingDirectory: String? = nil
     /// `.documents` when the round's register, notice or bank list will be written: the columns those need

@@ -10,7 +10,7 @@ import ZizhuRound
 struct RoundService: Sendable {
     let dataDirectory: String
     let store: RoundStore
-    let archive: AidArchive?
+    let archive: (any ArchiveStore)?
     let limiter: Limiter
 
     var roundsDirectory: String { dataDirectory + "/rounds" }

@@ -11,19 +11,19 @@ public struct ServerConfiguration: Sendable {
     public var dataDirectory: String
     /// The largest request body accepted, in bytes.
     public var maxUploadBytes: Int
-    /// The archive of paid rounds consulted during checks (the CLI's); nil: none.
-    public var archivePath: String?
+    /// The archive of paid rounds consulted during checks: an SQLite file or a `postgres://` URL; nil: none.
+    public var archive: String?
     /// Rounds worked on at once; more requests wait their turn (each round takes a core and its rows' memory).
     public var concurrentRounds: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = ServerConfiguration.defaultDataDirectory,
-                maxUploadBytes: Int = 200 << 20, archivePath: String? = nil,
+                maxUploadBytes: Int = 200 << 20, archive: String? = nil,
                 concurrentRounds: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
         self.maxUploadBytes = maxUploadBytes
-        self.archivePath = archivePath
+        self.archive = archive
         self.concurrentRounds = concurrentRounds
     }
 

@@ -38,10 +38,10 @@ public struct ZizhuServer: Sendable {
         } catch {
             throw ServerStartError("无法打开 \(data)/zizhu-server.sqlite：\(error)")
         }
-        var archive: AidArchive?
-        if let path = configuration.archivePath {
+        var archive: (any ArchiveStore)?
+        if let location = configuration.archive {
             do {
-                archive = try AidArchive(path: path, create: false)
+                archive = try ArchiveStores.open(location, create: false)
             } catch {
                 throw ServerStartError(error.description)
             }

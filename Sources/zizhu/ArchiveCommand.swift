@@ -13,21 +13,22 @@ struct ArchiveCommand: ParsableCommand {
         subcommands: [Record.self, Import.self, History.self, Batches.self, Remove.self]
     )
 
-    /// The archive a subcommand works on: `--archive FILE`, else the default location.
+    /// The archive a subcommand works on: `--archive FILE|URL`, else the default location.
     struct Location: ParsableArguments {
-        @Option(help: ArgumentHelp("资助档案文件（默认 \(AidArchive.defaultPathDescription)）。", valueName: "file"))
+        @Option(help: ArgumentHelp("资助档案：SQLite 文件或 postgres:// 地址（默认 \(ArchiveStores.defaultLocationDescription)）。",
+                                   valueName: "file|url"))
         var archive: String?
 
-        func open(creating: Bool) throws -> AidArchive {
+        func open(creating: Bool) throws -> any ArchiveStore {
             do {
-                return try AidArchive(path: archive ?? AidArchive.defaultPath, create: creating)
+                return try ArchiveStores.open(archive ?? ArchiveStores.defaultLocation, create: creating)
             } catch {
                 throw CLIFailure(error.description)
             }
         }
 
         /// Opens the existing archive and reads from it; any failure becomes the one-line CLI error.
-        func read<T>(_ body: (AidArchive) throws(ArchiveError) -> T) throws -> T {
+        func read<T>(_ body: (any ArchiveStore) throws(ArchiveError) -> T) throws -> T {
             let archive = try open(creating: false)
             do { return try body(archive) } catch { throw CLIFailure(error.description) }
         }
@@ -80,7 +81,7 @@ struct ArchiveCommand: ParsableCommand {
             } catch {
                 throw CLIFailure(error)
             }
-            Terminal.print("已记入资助档案 \(archive.path)：批次 \(batch.id)，\(batch.rows) 行，\(batch.total.groupedString) 元。")
+            Terminal.print("已记入资助档案 \(archive.location)：批次 \(batch.id)，\(batch.rows) 行，\(batch.total.groupedString) 元。")
         }
     }
 

@@ -33,7 +33,7 @@ struct InputOptions: ParsableArguments {
 extension RoundRequest {
     /// Files and folders as the command line names them.
     init(paths: [String], encoding: String? = nil, policy: String? = nil, sheet: String? = nil,
-         archive: AidArchive? = nil, purpose: ImportPurpose) {
+         archive: (any ArchiveStore)? = nil, purpose: ImportPurpose) {
         self.init(inputs: paths.map { .file(path: $0) })
         self.encoding = encoding
         self.policy = policy.map { .file(path: $0) } ?? .builtIn

@@ -74,7 +74,7 @@ struct RunCommand: ParsableCommand {
             } catch {
                 throw CLIFailure(error)
             }
-            Terminal.print("已记入资助档案 \(archive.path)：批次 \(batch.id)，\(batch.rows) 行，\(batch.total.groupedString) 元。")
+            Terminal.print("已记入资助档案 \(archive.location)：批次 \(batch.id)，\(batch.rows) 行，\(batch.total.groupedString) 元。")
         }
         if result.summary.returned > 0 {
             Terminal.print(language == .zh

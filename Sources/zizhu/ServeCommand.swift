@@ -45,9 +45,10 @@ struct ServeCommand: AsyncParsableCommand {
             Terminal.print("密码已设置（只保存加盐哈希，\(dataDirectory)/password.bcrypt）。")
             return
         }
-        let archive = try archiveOptions.open(creating: false)
+        // The server opens the archive itself (and refuses to start when it cannot).
         let configuration = ServerConfiguration(host: host, port: port, dataDirectory: dataDirectory,
-                                                maxUploadBytes: maxUpload << 20, archivePath: archive?.path)
+                                                maxUploadBytes: maxUpload << 20,
+                                                archive: archiveOptions.location(creating: false))
         let server: ZizhuServer
         do { server = try ZizhuServer(configuration) } catch { throw CLIFailure(error.description) }
         try await server.run { host, port in

@@ -7,7 +7,6 @@ import ZizhuTestSupport
 /// The archive's findings: each caught, with its near misses.
 @Suite struct ArchiveCheckTests {
     let folder = TemporaryFolder()
-    let archive: AidArchive
     /// Paid in batch 1: 示例县第一中学, 普通高中国家助学金, 2026 秋季学期, recorded 2026-09-30.
     let paid = Rounds.student(1)
     /// Paid in batch 2: 示例县第二中学, 中职国家助学金, 2026 秋季学期, recorded 2026-03-02 (a 中职 student).
@@ -16,8 +15,9 @@ import ZizhuTestSupport
     static let september30 = Date(timeIntervalSince1970: 1_790_769_600)
     static let march2 = Date(timeIntervalSince1970: 1_772_452_800)
 
-    init() throws {
-        archive = try AidArchive(path: folder.file("archive.sqlite"), create: true)
+    /// An archive of this engine holding the two batches above.
+    func seeded(_ engine: Engine) throws -> any ArchiveStore {
+        let archive = try engine.newArchive(in: folder)
         var first = ApplicantBuilder()
         first.row(paid.cells)
         first.rows(2)
@@ -29,9 +29,11 @@ import ZizhuTestSupport
         let elsewhere = Rounds.policy(school: "示例县第二中学", program: "中职国家助学金")
         _ = try archive.record(Rounds.result(second, policy: elsewhere), inputHash: "b", outputHash: "", label: "",
                                at: Self.march2)
+        return archive
     }
 
-    func findings(_ rows: [[String: String]], policy: Policy = .default) throws -> [Finding] {
+    func findings(_ rows: [[String: String]], policy: Policy = .default, in archive: any ArchiveStore) throws
+        -> [Finding] {
         var round = ApplicantBuilder()
         for row in rows { round.row(row) }
         return try archive.check().findings(for: round.applicants, policy: policy)
@@ -39,8 +41,9 @@ import ZizhuTestSupport
 
     // MARK: repeat-aid
 
-    @Test func repeatAidNamesTheEarlierBatchAndItsDay() throws {
-        let found = try findings([newcomer.cells, paid.cells])
+    @Test(arguments: Engine.all) func repeatAidNamesTheEarlierBatchAndItsDay(_ engine: Engine) throws {
+        let archive = try seeded(engine)
+        let found = try findings([newcomer.cells, paid.cells], in: archive)
         #expect(found.count == 1)
         let finding = try #require(found.first)
         #expect(finding.code == .repeatAid)
@@ -62,14 +65,15 @@ import ZizhuTestSupport
         "legacy 15 digits": ("110105491231002", "11010519491231002X"),
     ]
 
-    @Test(arguments: ["lower-case x", "legacy 15 digits"])
-    func repeatAidFindsAnIDHoweverItIsWritten(_ writing: String) throws {
+    @Test(arguments: Engine.all, ["lower-case x", "legacy 15 digits"])
+    func repeatAidFindsAnIDHoweverItIsWritten(_ engine: Engine, _ writing: String) throws {
+        let archive = try seeded(engine)
         let (written, recorded) = try #require(Self.writings[writing])
         var round = ApplicantBuilder()
         round.row(["身份证号": recorded, "学籍号": "G" + recorded, "性别": "女"])
         _ = try archive.record(Rounds.result(round, policy: Rounds.policy(term: "春季学期")), inputHash: "x",
                                outputHash: "", label: "")
-        let found = try findings([["身份证号": written]], policy: Rounds.policy(term: "春季学期"))
+        let found = try findings([["身份证号": written]], policy: Rounds.policy(term: "春季学期"), in: archive)
         #expect(found.map(\.code) == [.repeatAid])
     }
 
@@ -81,23 +85,26 @@ import ZizhuTestSupport
         "another program": Rounds.policy(program: "免学费"),
     ]
 
-    @Test(arguments: ["another term", "another year", "another program"])
-    func repeatAidNearMisses(_ round: String) throws {
+    @Test(arguments: Engine.all, ["another term", "another year", "another program"])
+    func repeatAidNearMisses(_ engine: Engine, _ round: String) throws {
+        let archive = try seeded(engine)
         let policy = try #require(Self.otherRounds[round])
-        #expect(try findings([paid.cells], policy: policy).isEmpty)
+        #expect(try findings([paid.cells], policy: policy, in: archive).isEmpty)
     }
 
-    @Test func repeatAidAcrossSchoolsIsAlsoEnrolledElsewhere() throws {
+    @Test(arguments: Engine.all) func repeatAidAcrossSchoolsIsAlsoEnrolledElsewhere(_ engine: Engine) throws {
+        let archive = try seeded(engine)
         let policy = Rounds.policy(program: "中职国家助学金")
-        let found = try findings([paidElsewhere.cells], policy: policy)
+        let found = try findings([paidElsewhere.cells], policy: policy, in: archive)
         #expect(found.map(\.code) == [.repeatAid, .enrolledElsewhere])
         #expect(found[0].text == "该学生本学期已领取过本项目资助（批次 2，2026-03-02），属重复资助。")
     }
 
     // MARK: enrolled-elsewhere
 
-    @Test func enrolledElsewhereNamesTheOtherSchool() throws {
-        let found = try findings([paidElsewhere.cells])
+    @Test(arguments: Engine.all) func enrolledElsewhereNamesTheOtherSchool(_ engine: Engine) throws {
+        let archive = try seeded(engine)
+        let found = try findings([paidElsewhere.cells], in: archive)
         #expect(found.count == 1)
         let finding = try #require(found.first)
         #expect(finding.code == .enrolledElsewhere)
@@ -106,32 +113,36 @@ import ZizhuTestSupport
         #expect(finding.text == "该身份证号本学期出现在其他学校（示例县第二中学）的发放批次中，疑似双学籍。")
     }
 
-    @Test func enrolledElsewhereListsEachOtherSchoolOnce() throws {
+    @Test(arguments: Engine.all) func enrolledElsewhereListsEachOtherSchoolOnce(_ engine: Engine) throws {
+        let archive = try seeded(engine)
         for (school, hash) in [("示例县第三中学", "c"), ("示例县第二中学", "d")] {
             var round = ApplicantBuilder()
             round.row(paidElsewhere.cells)
             _ = try archive.record(Rounds.result(round, policy: Rounds.policy(school: school, program: "免学费")),
                                    inputHash: hash, outputHash: "", label: "")
         }
-        let found = try findings([paidElsewhere.cells])
+        let found = try findings([paidElsewhere.cells], in: archive)
         #expect(found.map(\.arguments["school"]) == ["示例县第二中学、示例县第三中学"])
     }
 
-    @Test func enrolledElsewhereIgnoresThisSchoolsOwnOtherPrograms() throws {
+    @Test(arguments: Engine.all) func enrolledElsewhereIgnoresThisSchoolsOwnOtherPrograms(_ engine: Engine) throws {
+        let archive = try seeded(engine)
         // `paid` was paid by this school: its other programs this term are not 双学籍.
-        #expect(try findings([paid.cells], policy: Self.otherRounds["another program"] ?? .default).isEmpty)
+        #expect(try findings([paid.cells], policy: Self.otherRounds["another program"] ?? .default, in: archive).isEmpty)
     }
 
-    @Test(arguments: ["another term", "last year"])
-    func enrolledElsewhereIgnoresOtherTermsAndYears(_ round: String) throws {
+    @Test(arguments: Engine.all, ["another term", "last year"])
+    func enrolledElsewhereIgnoresOtherTermsAndYears(_ engine: Engine, _ round: String) throws {
+        let archive = try seeded(engine)
         let policy = try #require(Self.otherRounds[round])
-        #expect(try findings([paidElsewhere.cells], policy: policy).isEmpty)
+        #expect(try findings([paidElsewhere.cells], policy: policy, in: archive).isEmpty)
     }
 
     // MARK: card-shared across batches
 
-    @Test func aCardPaidToAnotherStudentIsShared() throws {
-        let found = try findings([newcomer.cells(card: paid.card)])
+    @Test(arguments: Engine.all) func aCardPaidToAnotherStudentIsShared(_ engine: Engine) throws {
+        let archive = try seeded(engine)
+        let found = try findings([newcomer.cells(card: paid.card)], in: archive)
         #expect(found.count == 1)
         let finding = try #require(found.first)
         #expect(finding.code == .cardShared)
@@ -143,32 +154,36 @@ import ZizhuTestSupport
         #expect(finding.english == "One card number is used for 2 students (also archive batch 1: 示例县第一中学, 2026-09-30).")
     }
 
-    @Test func aCardTypedInGroupsIsStillTheSameCard() throws {
+    @Test(arguments: Engine.all) func aCardTypedInGroupsIsStillTheSameCard(_ engine: Engine) throws {
+        let archive = try seeded(engine)
         var grouped = paid.card
         grouped.insert(" ", at: grouped.index(grouped.startIndex, offsetBy: 4))
-        let found = try findings([newcomer.cells(card: grouped)], policy: Rounds.policy(term: "春季学期"))
+        let found = try findings([newcomer.cells(card: grouped)], policy: Rounds.policy(term: "春季学期"), in: archive)
         #expect(found.map(\.code) == [.cardShared])
     }
 
-    @Test func aCardOnSeveralStudentsAcrossBatchesCountsThemAll() throws {
+    @Test(arguments: Engine.all) func aCardOnSeveralStudentsAcrossBatchesCountsThemAll(_ engine: Engine) throws {
+        let archive = try seeded(engine)
         var round = ApplicantBuilder()
         round.row(Rounds.student(4).cells(card: paid.card))
         _ = try archive.record(Rounds.result(round, policy: Rounds.policy(term: "春季学期")), inputHash: "e",
                                outputHash: "", label: "")
-        let found = try findings([newcomer.cells(card: paid.card)], policy: Rounds.policy(year: 2027))
+        let found = try findings([newcomer.cells(card: paid.card)], policy: Rounds.policy(year: 2027), in: archive)
         #expect(found.map(\.arguments["count"]) == ["3"])
         #expect(found.map(\.arguments["batches"]) == ["1,3"])
     }
 
-    @Test func sameStudentSameCardIsNotShared() throws {
+    @Test(arguments: Engine.all) func sameStudentSameCardIsNotShared(_ engine: Engine) throws {
+        let archive = try seeded(engine)
         // Another term, so no repeat-aid either: the student's own card, paid again, is fine.
-        #expect(try findings([paid.cells], policy: Rounds.policy(term: "春季学期")).isEmpty)
-        #expect(try findings([newcomer.cells]).isEmpty)
+        #expect(try findings([paid.cells], policy: Rounds.policy(term: "春季学期"), in: archive).isEmpty)
+        #expect(try findings([newcomer.cells], in: archive).isEmpty)
     }
 
     // MARK: In the validator
 
-    @Test func theValidatorReturnsRowsTheArchiveFlags() throws {
+    @Test(arguments: Engine.all) func theValidatorReturnsRowsTheArchiveFlags(_ engine: Engine) throws {
+        let archive = try seeded(engine)
         var round = ApplicantBuilder()
         round.row(newcomer.cells)
         round.row(paid.cells)
@@ -182,8 +197,9 @@ import ZizhuTestSupport
         #expect(result.summary.errors == 1 && result.summary.warnings == 1)
     }
 
-    @Test func chunkedLookupsFindEveryOneOfManyStudents() throws {
-        let count = AidArchive.lookupChunk * 2 + 17
+    @Test(arguments: Engine.all) func chunkedLookupsFindEveryOneOfManyStudents(_ engine: Engine) throws {
+        let archive = try seeded(engine)
+        let count = engine.lookupChunk * 2 + 17
         let round = Rounds.clean(count)
         _ = try archive.record(Rounds.result(round, policy: Rounds.policy(term: "春季学期")), inputHash: "many",
                                outputHash: "", label: "")
@@ -208,7 +224,8 @@ import ZizhuTestSupport
         func payments(intoCardsOf holders: [CardHolder]) throws(ArchiveError) -> [PaymentRecord] { [] }
     }
 
-    @Test func anUnreadableArchiveAddsNoFindingsAndReportsItsFailure() throws {
+    @Test(arguments: Engine.all) func anUnreadableArchiveAddsNoFindingsAndReportsItsFailure(_ engine: Engine) throws {
+        let archive = try seeded(engine)
         let check = ArchiveCheck(lookup: UnreadableArchive())
         var findings: [Finding] = []
         var round = ApplicantBuilder()

@@ -4,9 +4,11 @@ import Testing
 import ZizhuCore
 import ZizhuTestSupport
 
-/// A fresh folder under the system's temporary folder, removed when the value is released.
+/// A fresh folder under the system's temporary folder, and the test databases made for it; the folder is
+/// removed and the databases dropped when the value is released.
 final class TemporaryFolder {
     let path: String
+    private var databases: [String] = []
 
     init() {
         path = NSTemporaryDirectory() + "zizhu-archive-tests-" + UUID().uuidString
@@ -15,7 +17,60 @@ final class TemporaryFolder {
 
     func file(_ name: String) -> String { path + "/" + name }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    /// The URL of a new, empty database on the test run's PostgreSQL server.
+    func database() throws -> String {
+        let url = try PostgresTestServer.freshDatabase()
+        databases.append(url)
+        return url
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+        for url in databases { PostgresTestServer.drop(url) }
+    }
+}
+
+/// The two engines of `ArchiveStore`: the tests that take an `Engine` run against each.
+enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite
+    case postgres
+
+    /// SQLite always; PostgreSQL when the run has a server (`make test` starts one and requires it).
+    static var all: [Engine] {
+        #if PostgreSQL
+        PostgresTestServer.enabled ? [.sqlite, .postgres] : [.sqlite]
+        #else
+        [.sqlite]
+        #endif
+    }
+
+    var testDescription: String { rawValue }
+
+    /// Where a new archive of this engine goes: a file in `folder`, or a new database.
+    func location(in folder: TemporaryFolder, name: String = "archive.sqlite") throws -> String {
+        switch self {
+        case .sqlite: folder.file(name)
+        case .postgres: try folder.database()
+        }
+    }
+
+    /// Keys per lookup statement: a test of chunking crosses two chunk boundaries.
+    var lookupChunk: Int {
+        switch self {
+        case .sqlite: return AidArchive.lookupChunk
+        case .postgres:
+            #if PostgreSQL
+            return PostgresArchive.lookupChunk
+            #else
+            return 1
+            #endif
+        }
+    }
+
+    /// A new, empty archive.
+    func newArchive(in folder: TemporaryFolder) throws -> any ArchiveStore {
+        try ArchiveStores.open(location(in: folder), create: true)
+    }
 }
 
 enum Fixtures {
