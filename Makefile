@@ -1,16 +1,18 @@
 # zizhu — the two Quick-start commands are `make demo` and `make test`. Both install what a fresh Debian
-# machine lacks (Debian: libcsv-dev, libxlsxwriter-dev, and for the browser test chromium, chromium-driver;
+# machine lacks (Debian: libcsv-dev, libxlsxwriter-dev, and for the tests chromium, chromium-driver and postgresql;
 # PyPI: openpyxl, xlsxwriter, selenium for tests and benchmarks, python-stdnum for the peer check of the ID rules).
 
 SWIFT      ?= swift
 PYTHON     ?= python3
 APT_PKGS   := libcsv-dev libxlsxwriter-dev
-TEST_APT   := chromium chromium-driver
+TEST_APT   := chromium chromium-driver postgresql
 PIP_PKGS   := openpyxl xlsxwriter selenium python-stdnum
 SUDO       := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 RELEASE    := .build/release/zizhu
 DEMO_OUT   := out/demo
 ASAN_BUILD := .build-asan
+# The tests' PostgreSQL server (Tests/postgres/server.sh): a new cluster under /tmp for each `make test`, removed after.
+PG_DIR     := $(shell mktemp -u /tmp/zizhu-test-postgres.XXXXXX)
 # Under AddressSanitizer (several times slower) the 100,000-row end-to-end test and the kill test run smaller:
 # the same code paths, and the 200-round memory test runs 20 rounds. Leaks outside zizhu's code are suppressed, each with its reason, in the .supp file.
 ASAN_ENV   := LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp:print_suppressions=0 \
@@ -24,9 +26,12 @@ demo: deps release
 	-$(RELEASE) check samples
 	$(RELEASE) run samples -o $(DEMO_OUT)
 
+# The Swift tests run with a real PostgreSQL server started for them (and required: without it they fail).
 test: deps deps-test-apt
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@url=$$(Tests/postgres/server.sh start $(PG_DIR)) || exit 1; \
+	ZIZHU_TEST_DATABASE_URL="$$url" ZIZHU_REQUIRE_POSTGRES=1 $(SWIFT) test --skip-build; status=$$?; \
+	Tests/postgres/server.sh stop $(PG_DIR); exit $$status
 	$(MAKE) readback
 	$(MAKE) test-serve
 	$(MAKE) test-asan
@@ -40,10 +45,12 @@ test-serve: deps deps-test-apt
 	$(PYTHON) Tests/serve/test_browser.py .build/debug/zizhu
 
 # Every test again under AddressSanitizer and LeakSanitizer — the test process and every zizhu it starts — in
-# a build folder of its own, so the normal build stays warm.
+# a build folder of its own, so the normal build stays warm. Built without the PostgreSQL trait: this pass is
+# for the C libraries behind readers and writers; the PostgreSQL engine (pure Swift over SwiftNIO) is tested in
+# the normal pass, and building postgres-nio a second time would not fit CI's time.
 test-asan: deps
-	$(SWIFT) build --build-tests --sanitize=address --build-path $(ASAN_BUILD)
-	$(ASAN_ENV) $(SWIFT) test --skip-build --sanitize=address --build-path $(ASAN_BUILD)
+	$(SWIFT) build --build-tests --sanitize=address --build-path $(ASAN_BUILD) --disable-default-traits
+	$(ASAN_ENV) $(SWIFT) test --skip-build --sanitize=address --build-path $(ASAN_BUILD) --disable-default-traits
 
 # Opens every document of a run with openpyxl, a reader we did not write (debug binary: no release build in CI).
 readback:

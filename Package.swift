@@ -81,7 +81,8 @@ let package = Package(
         .testTarget(name: "ZizhuArchiveTests", dependencies: ["ZizhuArchive", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuRoundTests", dependencies: ["ZizhuRound", "ZizhuGenerate", "ZizhuTestSupport"]),
         .testTarget(name: "ZizhuServerTests", dependencies: [
-            "ZizhuServer", "ZizhuTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            "ZizhuServer", "ZizhuArchive", "ZizhuRound", "ZizhuTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "ZizhuGenerateTests", dependencies: ["ZizhuGenerate", "ZizhuTestSupport"]),
         // The CLI tests also run the library pipeline and ZizhuGenerate in process (conservation, privacy).

@@ -3,7 +3,8 @@ import Testing
 @testable import ZizhuArchive
 import ZizhuCore
 
-/// The entry `Benchmarks/archive_bench.py` drives; skipped unless `ZIZHU_ARCHIVE_BENCH` names an archive.
+/// The entry `Benchmarks/archive_bench.py` drives; skipped unless `ZIZHU_ARCHIVE_BENCH` names an archive (an
+/// SQLite file or a `postgres://` URL).
 ///
 /// - Without `ZIZHU_ARCHIVE_BENCH_SUBMISSION`: creates (or migrates) the archive, so the script fills a file
 ///   whose schema came from the migrations and not from a copy of them.
@@ -16,7 +17,7 @@ import ZizhuCore
     @Test(.enabled(if: environment["ZIZHU_ARCHIVE_BENCH"] != nil))
     func checkASubmissionAgainstALargeArchive() throws {
         let path = try #require(Self.environment["ZIZHU_ARCHIVE_BENCH"])
-        let archive = try AidArchive(path: path, create: true)
+        let archive = try ArchiveStores.open(path, create: true)
         guard let submissionPath = Self.environment["ZIZHU_ARCHIVE_BENCH_SUBMISSION"] else { return }
 
         let text = try String(contentsOfFile: submissionPath, encoding: .utf8)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import ZizhuArchive
 import ZizhuCore
+import ZizhuRound
 import ZizhuTestSupport
 @testable import ZizhuServer
 
@@ -8,11 +10,11 @@ import ZizhuTestSupport
 @Suite struct RoundServiceTests {
     private static let samples = Fixtures.packageRoot.appendingPathComponent("samples").path
 
-    private func service(in folder: URL) throws -> RoundService {
+    private func service(in folder: URL, archive: (any ArchiveStore)? = nil) throws -> RoundService {
         let data = folder.appendingPathComponent("data").path
         try FileManager.default.createDirectory(atPath: data + "/rounds", withIntermediateDirectories: true)
-        return RoundService(dataDirectory: data, store: try RoundStore(path: data + "/zizhu-server.sqlite"), archive: nil,
-                            limiter: Limiter(capacity: 2))
+        return RoundService(dataDirectory: data, store: try RoundStore(path: data + "/zizhu-server.sqlite"),
+                            archive: archive, limiter: Limiter(capacity: 2))
     }
 
     /// The samples as the receiver leaves them: copies under server names, with the clerk's names beside.
@@ -71,6 +73,34 @@ import ZizhuTestSupport
         let view = try RoundView.read(from: service.roundsDirectory + "/" + round.id + "/" + RoundView.fileName)
         let page = Pages.results(PageText(language: .zh), round: round, view: view, code: nil, severity: nil)
         #expect(page.contains("column-missing") && page.contains("银行卡号"))
+    }
+
+    /// A district's server on PostgreSQL: the samples, recorded there as paid, come back as repeat aid when
+    /// uploaded again; a server whose database cannot be reached does not start.
+    @Test(.enabled(if: PostgresTestServer.enabled, "needs the PostgreSQL server that make test starts"))
+    func uploadsAreCheckedAgainstTheDistrictArchiveOnPostgreSQL() async throws {
+        let folder = try Fixtures.temporaryFolder("service-postgres")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try PostgresTestServer.freshDatabase()
+        defer { PostgresTestServer.drop(url) }
+        let archive = try ArchiveStores.open(url, create: true)
+        let paid = try await RoundPipeline(RoundRequest(inputs: ["高一(1)班.csv", "高一(2)班.csv", "高二(1)班.txt"]
+            .map { .stored(path: Self.samples + "/" + $0, name: $0) })).check()
+        _ = try archive.record(paid.result, inputHash: "samples", outputHash: "", label: "已发放")
+
+        let service = try service(in: folder, archive: try ArchiveStores.open(url, create: false))
+        let incoming = try service.incomingFolder()
+        defer { try? FileManager.default.removeItem(atPath: incoming) }
+        let report = try await service.checkReport(try upload(into: incoming), language: .zh)
+        #expect(report.components(separatedBy: "\"repeat-aid\"").count - 1 == 9)
+
+        let data = folder.appendingPathComponent("server").path
+        let unreachable = "postgres://district:hunter22@127.0.0.1:1/zizhu?sslmode=disable"
+        let error = #expect(throws: ServerStartError.self) {
+            try ZizhuServer(ServerConfiguration(port: 0, dataDirectory: data, archive: unreachable))
+        }
+        #expect(error?.description.contains("无法连接资助档案数据库 postgres://district@127.0.0.1:1/zizhu") == true)
+        #expect(error?.description.contains("hunter22") == false)
     }
 
     @Test func anUploadWithoutSheetsIsRefused() async throws {
