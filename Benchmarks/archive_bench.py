@@ -343,9 +343,9 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
 
     if not args.skip_build:
-        command = ["swift", "build", "-c", args.configuration, "--product", "zizhuPackageTests"]
+        command = ["swift", "build", "-c", args.configuration, "--build-tests"]
         if args.configuration == "release":
-            command.append("--enable-testable-imports")
+            command += ["-Xswiftc", "-enable-testing"]  # the entry uses @testable imports
         subprocess.run(command, cwd=ROOT, check=True)
 
     server = PostgresServer(args.database_url) if "postgres" in engines else None

@@ -34,9 +34,10 @@ final class PostgresPool: @unchecked Sendable {
         self.logger = logger
     }
 
+    /// Nothing here waits: the last reference may go on any thread, an event loop's included.
     deinit {
-        for connection in idle { try? connection.close().wait() }
-        try? group.syncShutdownGracefully()
+        for connection in idle { connection.close().whenComplete { _ in } }
+        group.shutdownGracefully { _ in }
     }
 
     /// Runs `body` on a connection of the pool. When a connection kept from an earlier call turns out to be
@@ -105,7 +106,7 @@ final class PostgresPool: @unchecked Sendable {
     }
 
     private func giveBack(_ connection: PostgresConnection, broken: Bool) {
-        if broken { try? connection.close().wait() }
+        if broken { connection.close().whenComplete { _ in } }
         condition.lock()
         if broken || connection.isClosed {
             opened -= 1
