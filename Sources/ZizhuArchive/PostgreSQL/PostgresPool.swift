@@ -34,10 +34,21 @@ final class PostgresPool: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// Nothing here waits: the last reference may go on any thread, an event loop's included.
+    /// Closes the idle connections and ends the loop thread: waiting for both, unless the last reference went
+    /// on an event loop's thread (where waiting would deadlock); each connection then lives until it is closed.
     deinit {
-        for connection in idle { connection.close().whenComplete { _ in } }
-        group.shutdownGracefully { _ in }
+        if MultiThreadedEventLoopGroup.currentEventLoop == nil {
+            for connection in idle { try? connection.close().wait() }
+            try? group.syncShutdownGracefully()
+        } else {
+            for connection in idle { PostgresPool.close(connection) }
+            group.shutdownGracefully { _ in }
+        }
+    }
+
+    /// Closes without waiting; the closure keeps the connection until it is closed (postgres-nio requires it).
+    fileprivate static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     /// Runs `body` on a connection of the pool. When a connection kept from an earlier call turns out to be
@@ -106,7 +117,7 @@ final class PostgresPool: @unchecked Sendable {
     }
 
     private func giveBack(_ connection: PostgresConnection, broken: Bool) {
-        if broken { connection.close().whenComplete { _ in } }
+        if broken { PostgresPool.close(connection) }
         condition.lock()
         if broken || connection.isClosed {
             opened -= 1
@@ -200,7 +211,7 @@ final class PostgresSession {
             guard !decided.value else { return }
             decided.value = true
             promise.fail(StatementTimeout())
-            connection.close().whenComplete { _ in }
+            PostgresPool.close(connection)
         }
         future.whenComplete { result in
             guard !decided.value else { return }
