@@ -86,12 +86,8 @@ public struct ArchiveCheck: RoundCheck {
         let sameRound = paid.filter { $0.program == round.program && $0.term == round.term && $0.year == round.year }
             .sorted(by: ArchiveCheck.earlier)
         if let first = sameRound.first {
-            let label = first.batchLabel.trimmingWhitespace()
             findings.append(Finding(.repeatAid, for: applicant, field: .idNumber, value: applicant.value(.idNumber),
-                                    arguments: ["batch": label.isEmpty ? "\(first.batchID)" : "\(first.batchID)“\(label)”",
-                                                "batchID": String(first.batchID),
-                                                "date": first.recordedOn,
-                                                "school": first.school]))
+                                    arguments: repeatAidArguments(first)))
         }
         var schools: [String] = []
         for payment in paid.sorted(by: ArchiveCheck.earlier)
@@ -128,6 +124,13 @@ public struct ArchiveCheck: RoundCheck {
         return Finding(.cardShared, for: applicant, field: .card, value: applicant.value(.card),
                        arguments: ["count": String(students), "places": zh, "placesEn": en,
                                    "batches": batches.map { String($0.batchID) }.joined(separator: ",")])
+    }
+
+    /// What a `repeat-aid` message says of the earliest payment it repeats.
+    static func repeatAidArguments(_ first: PaymentRecord) -> [String: String] {
+        let label = first.batchLabel.trimmingWhitespace()
+        return ["batch": label.isEmpty ? "\(first.batchID)" : "\(first.batchID)“\(label)”",
+                "batchID": String(first.batchID), "date": first.recordedOn, "school": first.school]
     }
 
     static func earlier(_ a: PaymentRecord, _ b: PaymentRecord) -> Bool {

@@ -25,6 +25,8 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
         /// The database server cannot be reached, refused the login, or lost the connection. `location` is the
         /// URL without its password. Nothing of an interrupted write was kept.
         case unavailable(location: String, reason: String)
+        /// A school code or a login that is already taken, or a reference to one that does not exist.
+        case conflict(message: String)
     }
 
     public var kind: Kind
@@ -55,6 +57,8 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
             "档案读写失败：\(message)"
         case .unavailable(let location, let reason):
             "无法连接资助档案数据库 \(location)：\(reason)。未写入任何内容；请确认数据库服务已启动、地址和账号正确后重试"
+        case .conflict(let message):
+            message
         }
     }
 }

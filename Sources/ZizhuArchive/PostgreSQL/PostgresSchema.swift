@@ -55,6 +55,91 @@ enum PostgresSchema {
         -- Removing a batch deletes its payments through this index, not a table scan.
         CREATE INDEX payment_batch ON zizhu.payment (batch_id)
         """,
+        // v2: the district's server (`PostgresRoundStore`) — schools, accounts, rounds with their state in the
+        // review, inputs, documents, accepted rows and the audit log — as SQLite's round store v1 and v2.
+        """
+        CREATE TABLE zizhu.school (
+            code text PRIMARY KEY,
+            name text NOT NULL
+        );
+        CREATE TABLE zizhu.account (
+            id text PRIMARY KEY,
+            login text NOT NULL UNIQUE,
+            name text NOT NULL,
+            role text NOT NULL CHECK (role IN ('clerk', 'reviewer', 'admin')),
+            school_code text REFERENCES zizhu.school (code),
+            password_hash text NOT NULL,
+            disabled boolean NOT NULL DEFAULT false
+        );
+        CREATE TABLE zizhu.round (
+            id text PRIMARY KEY,
+            created_at text NOT NULL,
+            label text NOT NULL,
+            policy_name text NOT NULL,
+            rows integer NOT NULL,
+            accepted integer NOT NULL,
+            returned integer NOT NULL,
+            errors integer NOT NULL,
+            warnings integer NOT NULL,
+            amount_in text NOT NULL,
+            amount_accepted text NOT NULL,
+            amount_returned text NOT NULL,
+            school_code text NOT NULL,
+            program text NOT NULL,
+            term text NOT NULL,
+            year integer NOT NULL,
+            over_age integer NOT NULL,
+            state text NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'approved', 'paid')),
+            reason text NOT NULL,
+            changed_at text NOT NULL,
+            changed_by text NOT NULL,
+            version integer NOT NULL,
+            archive_batch bigint
+        );
+        CREATE INDEX round_school ON zizhu.round (school_code, created_at);
+        CREATE INDEX round_term ON zizhu.round (term, year, state);
+        CREATE TABLE zizhu.round_input (
+            round_id text NOT NULL REFERENCES zizhu.round (id) ON DELETE CASCADE,
+            position integer NOT NULL,
+            name text NOT NULL,
+            sha256 text NOT NULL,
+            size bigint NOT NULL,
+            PRIMARY KEY (round_id, position)
+        );
+        CREATE TABLE zizhu.round_document (
+            round_id text NOT NULL REFERENCES zizhu.round (id) ON DELETE CASCADE,
+            position integer NOT NULL,
+            kind text NOT NULL,
+            file_name text NOT NULL,
+            sha256 text NOT NULL,
+            rows integer,
+            PRIMARY KEY (round_id, position)
+        );
+        CREATE TABLE zizhu.round_row (
+            round_id text NOT NULL REFERENCES zizhu.round (id) ON DELETE CASCADE,
+            position integer NOT NULL,
+            class text NOT NULL,
+            id_number text NOT NULL,
+            name text NOT NULL,
+            amount_fen bigint NOT NULL,
+            card text NOT NULL,
+            source_file text NOT NULL,
+            source_line integer NOT NULL,
+            PRIMARY KEY (round_id, position)
+        );
+        CREATE INDEX round_row_id_number ON zizhu.round_row (id_number);
+        CREATE INDEX round_row_card ON zizhu.round_row (card);
+        CREATE TABLE zizhu.audit (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at text NOT NULL,
+            login text NOT NULL,
+            role text NOT NULL,
+            action text NOT NULL,
+            round_id text NOT NULL,
+            school_code text NOT NULL,
+            detail text NOT NULL
+        )
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -56,13 +56,16 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
     // Vocabulary: a 困难类型 or 困难等级 the policy does not know leaves the row without a proof or a tier.
     case categoryUnknown = "category-unknown"
     case levelUnknown = "level-unknown"
+    // The district: the ID in another school's round of the same term, submitted to the district (双学籍).
+    case duplicateIDAcrossSchools = "duplicate-id-across-schools"
 
     public var defaultSeverity: Severity {
         switch self {
         case .encodingUnreadable, .headerNotFound, .noDataRows, .columnMissing, .rowShape, .valueExcelMangled,
              .idFormat, .idChecksum, .idBirthdate, .idRegion, .studentNumberMismatch,
              .duplicateIDInFile, .duplicateIDAcrossFiles, .cardFormat, .cardShared, .bankValueUnwritable, .documentMissing,
-             .amountInvalid, .amountNotStandard, .nameInvalid, .repeatAid, .notEnrolled, .categoryUnknown, .levelUnknown:
+             .amountInvalid, .amountNotStandard, .nameInvalid, .repeatAid, .notEnrolled, .categoryUnknown, .levelUnknown,
+             .duplicateIDAcrossSchools:
             .error
         case .encodingGuessed, .idGenderMismatch, .idLegacy, .studentNumberTemporary, .duplicatePerson,
              .cardLuhn, .cardBankMismatch, .cardHolderMismatch, .amountLevelMismatch, .amountUniform,

@@ -11,6 +11,11 @@ extension MessageCatalog {
             en: "This ID appears in another school's batch ({school}) this term: possibly enrolled twice.",
             fixZh: "请与对方学校核实学籍，确认只在一处享受资助。",
             fixEn: "Check the enrolment with the other school; aid may be paid in one place only."),
+        .duplicateIDAcrossSchools: MessageTemplate(
+            zh: "该身份证号本学期已在其他学校（{school}）报送区里的名单中，属双学籍或重复申报。",
+            en: "This ID is in another school's round of this term sent to the district ({school}): enrolled twice or applied twice.",
+            fixZh: "请与对方学校核实学籍：学生只能在学籍所在学校享受资助，另一所学校应删除该行后重新报送。",
+            fixEn: "Check the enrolment with the other school: aid is paid only where the student is enrolled; the other school removes the row and submits again."),
         .notEnrolled: MessageTemplate(
             zh: "{detail}",
             en: "{detailEn}",

@@ -71,6 +71,13 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func newArchive(in folder: TemporaryFolder) throws -> any ArchiveStore {
         try ArchiveStores.open(location(in: folder), create: true)
     }
+
+    /// A new, empty round store, with an archive beside it (the same database on PostgreSQL).
+    func newRoundStore(in folder: TemporaryFolder) throws -> (store: any RoundStore, archive: any ArchiveStore) {
+        let location = try location(in: folder, name: "rounds.sqlite")
+        let archive = self == .sqlite ? folder.file("archive.sqlite") : location
+        return (try RoundStores.open(location), try ArchiveStores.open(archive, create: true))
+    }
 }
 
 enum Fixtures {
