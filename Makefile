@@ -42,6 +42,7 @@ test-serve: deps deps-test-apt
 	$(SWIFT) build --product zizhu
 	$(PYTHON) Tests/serve/test_api.py .build/debug/zizhu
 	$(PYTHON) Tests/serve/test_security.py .build/debug/zizhu
+	$(PYTHON) Tests/serve/test_district.py .build/debug/zizhu
 	$(PYTHON) Tests/serve/test_browser.py .build/debug/zizhu
 
 # Every test again under AddressSanitizer and LeakSanitizer — the test process and every zizhu it starts — in

@@ -4,7 +4,7 @@ import ZizhuCore
 struct PageText: Sendable {
     let language: Language
 
-    private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     var htmlLanguage: String { pick("zh-CN", "en") }
     var appName: String { pick("学生资助名册检查", "Student aid roster check") }

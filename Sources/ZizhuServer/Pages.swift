@@ -1,3 +1,4 @@
+import ZizhuArchive
 import ZizhuCore
 import ZizhuRound
 
@@ -10,8 +11,13 @@ enum Pages {
     static func money(_ text: String) -> Money { (try? Money.parse(text).get()) ?? .zero }
 
     static func layout(_ text: PageText, title: String, path: String, csrf: String?, signedIn: Bool,
-                       body: String) -> String {
+                       body: String, viewer: Viewer? = nil) -> String {
         let other = text.otherLanguage
+        var links = ""
+        if viewer?.mayUpload ?? true { links += "<a href=\"/\">\(text.upload)</a>" }
+        if viewer?.roundsShown != nil || viewer == nil { links += "<a href=\"/rounds\">\(text.rounds)</a>" }
+        if viewer?.isAdmin == true { links += "<a href=\"/admin\">\(text.admin)</a>" }
+        let who = viewer?.account.map { "<span id=\"who\">\(escapeHTML($0.name))（\(text.role($0.role))）</span>" } ?? ""
         let signOut = signedIn && csrf != nil ? """
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(escapeHTML(csrf ?? ""))">\
             <button type="submit" class="link">\(text.signOut)</button></form>
@@ -24,7 +30,7 @@ enum Pages {
             <link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
             <body>
             <header><a class="brand" href="/">\(text.appName)</a>
-            <nav><a href="/">\(text.upload)</a><a href="/rounds">\(text.rounds)</a>\
+            <nav>\(links)\(who)\
             <a id="language" href="\(escapeHTML(path))?lang=\(other.code)">\(other.label)</a>\(signOut)</nav></header>
             <main>
             \(body)
@@ -166,13 +172,14 @@ enum Pages {
         "<h1>\(text.errorHeading)</h1><p id=\"error\" class=\"bad\">\(escapeHTML(message))</p><p><a href=\"/\">\(text.back)</a></p>"
     }
 
-    static func login(_ text: PageText, csrf: String, failed: Bool) -> String {
+    static func login(_ text: PageText, csrf: String, failed: Bool, withLogin: Bool) -> String {
         """
         <h1>\(text.loginHeading)</h1>
-        \(failed ? "<p id=\"error\" class=\"bad\">\(text.wrongPassword)</p>" : "")
+        \(failed ? "<p id=\"error\" class=\"bad\">\(withLogin ? text.wrongLogin : text.wrongPassword)</p>" : "")
         <form id="login-form" method="post" action="/login">
         <input type="hidden" name="csrf" value="\(escapeHTML(csrf))">
-        <label for="password">\(text.password)</label><input id="password" name="password" type="password" required autofocus>
+        \(withLogin ? "<label for=\"login-name\">\(text.login)</label><input id=\"login-name\" name=\"login\" type=\"text\" required autofocus autocomplete=\"username\">" : "")
+        <label for="password">\(text.password)</label><input id="password" name="password" type="password" required\(withLogin ? "" : " autofocus") autocomplete="current-password">
         <button id="login" type="submit">\(text.loginButton)</button></form>
         """
     }

@@ -48,7 +48,8 @@ enum Respond {
     }
 }
 
-/// Applies to every request: no POST from another site, the password when one is set, and the headers that keep
+/// Applies to every request: no POST from another site, a signed-in session when the server has a password or
+/// accounts, and the headers that keep
 /// pages out of frames, caches and other sites' scripts.
 struct Guard: RouterMiddleware {
     typealias Context = BasicRequestContext
@@ -61,8 +62,7 @@ struct Guard: RouterMiddleware {
         var response: Response
         if request.method == .post && !visit.isSameOrigin {
             response = Respond.error(.csrf, language: visit.language)
-        } else if server.passwordRequired && !Self.open.contains(request.uri.path)
-                    && !server.sessions.isValid(visit.session) {
+        } else if !Self.open.contains(request.uri.path) && server.viewer(visit) == nil {
             response = request.uri.path.hasPrefix("/api/")
                 ? Respond.error(.loginRequired, language: visit.language) : Respond.redirect("/login")
         } else {

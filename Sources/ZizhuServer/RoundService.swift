@@ -9,7 +9,7 @@ import ZizhuRound
 /// while its request is served; what stays is on disk (inputs, documents, the page's view) and in the store.
 struct RoundService: Sendable {
     let dataDirectory: String
-    let store: RoundStore
+    let store: any RoundStore
     let archive: (any ArchiveStore)?
     let limiter: Limiter
 
@@ -76,8 +76,10 @@ struct RoundService: Sendable {
     }
 
     /// Checks an upload and keeps it as a round: its documents, the zip of them, the page's view and the store's
-    /// row. `folder` (from `incomingFolder`) becomes the round's folder, or is removed.
-    func run(_ upload: ReceivedUpload, in folder: String, label: String?) async throws(ServerError) -> StoredRound {
+    /// rows (with the accepted rows the district's checks look up). `folder` (from `incomingFolder`) becomes the
+    /// round's folder, or is removed. `school`: the clerk's school on a district's server; the round is a draft.
+    func run(_ upload: ReceivedUpload, in folder: String, label: String?,
+             school: String = "") async throws(ServerError) -> StoredRound {
         let request = try request(for: upload, purpose: .documents)
         let round = try await checked(request)
         let id = Token.make()
@@ -104,20 +106,23 @@ struct RoundService: Sendable {
             try RoundView(round).write(to: folder + "/" + RoundView.fileName)
 
             let summary = round.result.summary
+            let policy = round.result.policy
+            let accepted = try SubmittedRow.accepted(round.result)
             let sheets = round.files.map(\.displayName)
             let firstSheet = sheets.count > 1 ? "\(sheets[0]) 等 \(sheets.count) 个文件" : (sheets.first ?? "")
             let record = StoredRound(
                 id: id, createdAt: Self.timestamp(), label: (label?.isEmpty == false ? label : nil) ?? firstSheet,
                 policyName: round.policyName, rows: summary.rows, accepted: summary.accepted, returned: summary.returned,
                 errors: summary.errors, warnings: summary.warnings, amountIn: summary.amountIn.decimalString,
-                amountAccepted: summary.amountAccepted.decimalString, amountReturned: summary.amountReturned.decimalString)
+                amountAccepted: summary.amountAccepted.decimalString, amountReturned: summary.amountReturned.decimalString,
+                schoolCode: school, program: policy.program, term: policy.term, year: policy.year)
             let inputs = zip(upload.files("files"), manifest.inputs).enumerated().map { position, pair in
                 StoredInput(roundID: id, position: position, name: pair.0.name, sha256: pair.1.sha256, size: pair.0.size)
             }
             let final = roundsDirectory + "/" + id
             guard rename(folder, final) == 0 else { throw CocoaError(.fileWriteUnknown) }
             do {
-                try store.insert(record, inputs: inputs, documents: stored)
+                try store.insert(record, inputs: inputs, documents: stored, rows: accepted)
             } catch {
                 try? FileManager.default.removeItem(atPath: final)
                 throw error
@@ -180,6 +185,53 @@ actor Limiter {
             running -= 1
         } else {
             waiting.removeFirst().resume()
+        }
+    }
+}
+
+extension RoundService {
+    /// The district's checks of `round` against every other school, as they stand now.
+    func crossSchoolFindings(_ round: StoredRound) throws(ServerError) -> [Finding] {
+        do {
+            return try CrossSchoolCheck(store: store, archive: archive).findings(for: round)
+        } catch {
+            throw ServerError.storeUnavailable(error)
+        }
+    }
+
+    /// Moves `round` by `action` for `viewer`; a reviewer's act names the version they saw. 已发放 records the
+    /// round's rows in the archive first (once: a retry finds the batch), then marks it paid; the batch is taken
+    /// back when another reviewer returned the round meanwhile.
+    func perform(_ action: ReviewAction, on round: StoredRound, by viewer: Viewer, reason: String,
+                 version: Int?) throws(ServerError) -> StoredRound {
+        guard viewer.actions(on: round).contains(action) else {
+            throw ServerError.stateChanged(round)
+        }
+        let now = Self.timestamp()
+        let audit = AuditEntry(at: now, login: viewer.login, role: viewer.roleName, action: action.audited,
+                               roundID: round.id, schoolCode: round.schoolCode,
+                               detail: action == .return ? reason : "")
+        do {
+            var batch: Int64?
+            if action == .pay {
+                guard let archive else { throw ServerError.noArchive }
+                let school = try store.schools().first { $0.code == round.schoolCode }?.name ?? round.schoolCode
+                batch = try archive.record(paid: round, school: school, rows: store.rows(of: round.id))
+            }
+            let change = StateChange(state: action.to, reason: action == .return ? reason : round.reason, at: now,
+                                     by: viewer.login, expectedVersion: version, archiveBatch: batch)
+            if let changed = try store.change(round.id, from: action.from, to: change, audit: audit) {
+                return changed
+            }
+            let current = try store.round(id: round.id) ?? round
+            if let batch, current.state != .paid { _ = try? archive?.remove(batch: batch) }
+            throw ServerError.stateChanged(current)
+        } catch let error as ServerError {
+            throw error
+        } catch let error as ArchiveError {
+            throw ServerError.storeUnavailable(error)
+        } catch {
+            throw ServerError.storeUnavailable(ArchiveError(.io(message: "\(error)")))
         }
     }
 }

@@ -1,3 +1,4 @@
+import ZizhuArchive
 import Foundation
 import ZizhuCore
 import ZizhuRound

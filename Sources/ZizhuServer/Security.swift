@@ -34,7 +34,7 @@ struct PasswordFile: Sendable {
     var isSet: Bool { FileManager.default.fileExists(atPath: path) }
 
     func set(_ password: String) throws {
-        let hash = Bcrypt.hash(password, cost: 12)
+        let hash = Passwords.hash(password)
         let temporary = path + ".tmp"
         try Data(hash.utf8).write(to: URL(fileURLWithPath: temporary))
         chmod(temporary, 0o600)
@@ -43,48 +43,79 @@ struct PasswordFile: Sendable {
 
     func verify(_ password: String) -> Bool {
         guard let hash = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
-        return Bcrypt.verify(password, hash: hash.trimmingCharacters(in: .whitespacesAndNewlines))
+        return Passwords.verify(password, hash: hash.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
 
-/// Signed-in browsers: a random token per session, kept in memory for 12 hours of inactivity. Bounded, so a
-/// flood of logins cannot grow the server.
+/// Salted password hashes (bcrypt, cost 12): the one-school password and every account's.
+enum Passwords {
+    static let minimumLength = 8
+
+    static func hash(_ password: String) -> String { Bcrypt.hash(password, cost: 12) }
+
+    static func verify(_ password: String, hash: String) -> Bool {
+        !hash.isEmpty && Bcrypt.verify(password, hash: hash)
+    }
+
+    /// A hash to check a password against when the login is unknown, so a wrong login takes as long as a
+    /// wrong password and does not tell which logins exist.
+    static let decoy = Bcrypt.hash("zizhu-decoy-password", cost: 12)
+}
+
+/// Signed-in browsers: a random token per session, kept in memory for 12 hours of inactivity, with the account
+/// it belongs to (nil: the one-school server's password). Bounded, so a flood of logins cannot grow the server.
+/// A restart of the server signs everybody out.
 final class SessionStore: Sendable {
     private static let lifetime: TimeInterval = 12 * 3600
     private static let capacity = 10_000
-    private let sessions = Mutex<[String: Date]>([:])
 
-    func open() -> String {
+    struct Session: Sendable {
+        var account: String?
+        var seen: Date
+    }
+
+    private let sessions = Mutex<[String: Session]>([:])
+
+    func open(account: String? = nil) -> String {
         let token = Token.make()
         let now = Date()
         sessions.withLock { sessions in
             if sessions.count >= Self.capacity {
-                sessions = sessions.filter { now.timeIntervalSince($0.value) < Self.lifetime }
-                if sessions.count >= Self.capacity, let oldest = sessions.min(by: { $0.value < $1.value }) {
+                sessions = sessions.filter { now.timeIntervalSince($0.value.seen) < Self.lifetime }
+                if sessions.count >= Self.capacity, let oldest = sessions.min(by: { $0.value.seen < $1.value.seen }) {
                     sessions[oldest.key] = nil
                 }
             }
-            sessions[token] = now
+            sessions[token] = Session(account: account, seen: now)
         }
         return token
     }
 
-    func isValid(_ token: String?) -> Bool {
-        guard let token else { return false }
+    /// The live session of `token`, refreshed; nil when there is none or it expired.
+    func session(_ token: String?) -> Session? {
+        guard let token else { return nil }
         let now = Date()
         return sessions.withLock { sessions in
-            guard let seen = sessions[token] else { return false }
-            guard now.timeIntervalSince(seen) < Self.lifetime else {
+            guard var session = sessions[token] else { return nil }
+            guard now.timeIntervalSince(session.seen) < Self.lifetime else {
                 sessions[token] = nil
-                return false
+                return nil
             }
-            sessions[token] = now
-            return true
+            session.seen = now
+            sessions[token] = session
+            return session
         }
     }
+
+    func isValid(_ token: String?) -> Bool { session(token) != nil }
 
     func close(_ token: String?) {
         guard let token else { return }
         _ = sessions.withLock { $0.removeValue(forKey: token) }
+    }
+
+    /// Ends every session of an account (it was disabled).
+    func closeAll(account: String) {
+        sessions.withLock { sessions in sessions = sessions.filter { $0.value.account != account } }
     }
 }

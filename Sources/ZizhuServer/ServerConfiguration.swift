@@ -34,6 +34,13 @@ public struct ServerConfiguration: Sendable {
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/zizhu/server"
     }
 
+    /// Where the rounds, schools, accounts and audit log are kept: beside the archive when it is a district's
+    /// PostgreSQL database, else `zizhu-server.sqlite` in the data folder.
+    public var roundStoreLocation: String {
+        if let archive, ArchiveStores.isDatabaseURL(archive) { return archive }
+        return dataDirectory + "/zizhu-server.sqlite"
+    }
+
     /// Whether `host` is on this machine only (127.0.0.0/8, ::1, localhost).
     public var bindsLoopbackOnly: Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")

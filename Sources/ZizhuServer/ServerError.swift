@@ -1,4 +1,5 @@
 import HTTPTypes
+import ZizhuArchive
 import ZizhuCore
 import ZizhuRound
 
@@ -59,4 +60,33 @@ struct ServerError: Error, Sendable {
 
     static let loginRequired = ServerError(.unauthorized, code: "login-required",
                                            zh: "请先登录。", en: "Please sign in first.")
+
+    static let forbidden = ServerError(.forbidden, code: "forbidden",
+                                       zh: "您的账号没有这项权限。", en: "Your account may not do this.")
+
+    static let noArchive = ServerError(.conflict, code: "no-archive",
+                                       zh: "服务器没有配置资助档案（zizhu serve --archive），无法记录发放。",
+                                       en: "The server has no archive (zizhu serve --archive) to record the payment in.")
+
+    static let reasonRequired = ServerError(.unprocessableContent, code: "reason-required",
+                                            zh: "退回时请写明原因（最多 500 字），学校会看到它。",
+                                            en: "Give the reason for returning it (at most 500 characters); the school will see it.")
+
+    /// Another person moved the round first (or it is not in a state the action applies to).
+    static func stateChanged(_ round: StoredRound) -> ServerError {
+        let by = round.changedBy.isEmpty ? "" : "已由 \(round.changedBy) 于 \(round.changedAt.prefix(16).replacingOccurrences(of: "T", with: " ")) "
+        return ServerError(.conflict, code: "state-changed",
+                           zh: "这一轮\(by)处理为“\(round.state.title)”，您的操作没有执行。请刷新页面查看。",
+                           en: "This round is now \(round.state.englishTitle)\(round.changedBy.isEmpty ? "" : " (by \(round.changedBy))"); your action was not carried out. Reload the page.")
+    }
+
+    /// The database could not be read or written; nothing half-done was kept.
+    static func storeUnavailable(_ error: ArchiveError) -> ServerError {
+        if case .conflict(let message) = error.kind {
+            return ServerError(.conflict, code: "conflict", zh: message, en: message)
+        }
+        return ServerError(.serviceUnavailable, code: "database",
+                           zh: "数据库暂时无法访问（\(error.description)），未保存任何改动，请稍后重试。",
+                           en: "The database cannot be reached (\(error.description)); nothing was changed. Try again later.")
+    }
 }

@@ -26,25 +26,26 @@ public struct ZizhuServer: Sendable {
             throw ServerStartError("无法创建数据文件夹 \(data)：\(error.localizedDescription)")
         }
         passwords = PasswordFile(dataDirectory: data)
-        if !configuration.bindsLoopbackOnly && !passwords.isSet {
-            throw ServerStartError("""
-                监听 \(configuration.host) 会让局域网内的其他电脑访问学生的个人信息：请先用 \
-                zizhu serve --set-password 设置密码（--data 与本次相同），再启动。
-                """)
-        }
-        let store: RoundStore
-        do {
-            store = try RoundStore(path: data + "/zizhu-server.sqlite")
-        } catch {
-            throw ServerStartError("无法打开 \(data)/zizhu-server.sqlite：\(error)")
-        }
         var archive: (any ArchiveStore)?
         if let location = configuration.archive {
             do {
-                archive = try ArchiveStores.open(location, create: false)
+                // A district's database gets its archive with its rounds; a file archive must exist already.
+                archive = try ArchiveStores.open(location, create: ArchiveStores.isDatabaseURL(location))
             } catch {
                 throw ServerStartError(error.description)
             }
+        }
+        let store: any RoundStore
+        do {
+            store = try RoundStores.open(configuration.roundStoreLocation)
+        } catch {
+            throw ServerStartError("无法打开轮次数据库：\(error.description)")
+        }
+        if !configuration.bindsLoopbackOnly && !passwords.isSet && !((try? store.hasAccounts()) ?? false) {
+            throw ServerStartError("""
+                监听 \(configuration.host) 会让局域网内的其他电脑访问学生的个人信息：请先用 \
+                zizhu serve --set-password 设置密码，或用 zizhu serve --add-admin 建立区级账号（--data 与本次相同），再启动。
+                """)
         }
         service = RoundService(dataDirectory: data, store: store, archive: archive,
                                limiter: Limiter(capacity: configuration.concurrentRounds))
@@ -95,6 +96,16 @@ public struct ZizhuServer: Sendable {
         router.get("/login", use: pages.loginPage)
         router.post("/login", use: pages.login)
         router.post("/logout", use: pages.logout)
+        let review = ReviewRoutes(server: self)
+        for action in ReviewAction.allCases {
+            router.post("/rounds/:id/\(action.rawValue)") { request, context in try await review.page(action, request, context) }
+            router.post("/api/rounds/:id/\(action.rawValue)") { request, context in try await review.api(action, request, context) }
+        }
+        let admin = AdminRoutes(server: self)
+        router.get("/admin", use: admin.page)
+        router.post("/admin/schools", use: admin.addSchool)
+        router.post("/admin/accounts", use: admin.addAccount)
+        router.post("/admin/accounts/disable", use: admin.disableAccount)
         router.post("/api/check", use: api.check)
         router.post("/api/run", use: api.run)
         router.get("/api/rounds", use: api.rounds)
@@ -104,6 +115,54 @@ public struct ZizhuServer: Sendable {
     }
 
     var passwordRequired: Bool { passwords.isSet }
+
+    /// Whether people sign in with accounts (a district's server). Asked per request — accounts may be added
+    /// while the server runs — and a store that cannot answer counts as yes: closed, not open.
+    var isDistrict: Bool { (try? service.store.hasAccounts()) ?? true }
+
+    /// Who sent the request; nil when they must sign in first.
+    func viewer(_ visit: Visit) -> Viewer? {
+        if isDistrict {
+            guard let session = sessions.session(visit.session), let id = session.account,
+                  let account = try? service.store.account(id: id), !account.disabled
+            else { return nil }
+            return .person(account)
+        }
+        if passwordRequired { return sessions.isValid(visit.session) ? .passwordHolder : nil }
+        return .anyone
+    }
+
+    /// Logs what a person did outside a change of state (which logs itself): sign-ins, uploads, downloads.
+    func audit(_ viewer: Viewer, _ action: String, round: StoredRound? = nil, detail: String = "") throws(ServerError) {
+        guard viewer.isDistrict else { return }
+        do {
+            try service.store.log(AuditEntry(at: RoundService.timestamp(), login: viewer.login, role: viewer.roleName,
+                                             action: action, roundID: round?.id ?? "",
+                                             schoolCode: round?.schoolCode ?? viewer.account?.schoolCode ?? "",
+                                             detail: detail))
+        } catch {
+            throw ServerError.storeUnavailable(error)
+        }
+    }
+
+    /// Makes one of the district's administrators (`zizhu serve --add-admin`); they add schools and people.
+    public static func addAdministrator(login: String, name: String, password: String,
+                                        configuration: ServerConfiguration) throws(ServerStartError) {
+        guard password.count >= Passwords.minimumLength else { throw ServerStartError("密码至少 8 个字符。") }
+        guard Accounts.isValidLogin(login) else { throw ServerStartError(Accounts.loginRule) }
+        do {
+            try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+            let store = try RoundStores.open(configuration.roundStoreLocation)
+            try store.add(Account(id: Token.make(), login: login, name: name.isEmpty ? login : name, role: .admin,
+                                  schoolCode: nil, passwordHash: Passwords.hash(password)))
+            try store.log(AuditEntry(at: RoundService.timestamp(), login: login, role: Role.admin.rawValue,
+                                     action: "account-added", detail: "\(login) admin (zizhu serve --add-admin)"))
+        } catch let error as ArchiveError {
+            throw ServerStartError(error.description)
+        } catch {
+            throw ServerStartError("无法建立账号：\(error.localizedDescription)")
+        }
+    }
 }
 
 /// The server could not start; the message says why and what to do, in Chinese.

@@ -1,0 +1,64 @@
+import ZizhuArchive
+
+/// The words of the district's pages: the review, the cross-school findings, the administrator's page.
+extension PageText {
+    var admin: String { pick("管理", "Admin") }
+    var adminHeading: String { pick("学校、人员与操作记录", "Schools, people and the audit log") }
+    var login: String { pick("登录名", "Login") }
+    var wrongLogin: String { pick("登录名或密码不对，或账号已停用，请重试。", "Wrong login or password, or the account is disabled; try again.") }
+
+    func state(_ state: RoundState) -> String { pick(state.title, state.englishTitle) }
+    func role(_ role: Role) -> String {
+        switch role {
+        case .clerk: pick("学校资助专干", "school clerk")
+        case .reviewer: pick("区审核员", "district reviewer")
+        case .admin: pick("管理员", "administrator")
+        }
+    }
+
+    var reviewHeading: String { pick("审核", "Review") }
+    func stateLine(_ round: StoredRound, school: String) -> String {
+        let changed = round.changedBy.isEmpty ? ""
+            : pick("（\(round.changedBy)，\(round.changedAt.prefix(16).replacingOccurrences(of: "T", with: " "))）",
+                   " (\(round.changedBy), \(round.changedAt.prefix(16).replacingOccurrences(of: "T", with: " ")))")
+        return pick("\(school) · 状态：\(state(round.state))\(changed)", "\(school) · state: \(state(round.state))\(changed)")
+    }
+    var returnReason: String { pick("退回原因", "Reason for returning") }
+    var submitRound: String { pick("提交到区里审核", "Submit to the district") }
+    var submitHint: String {
+        pick("提交后本轮不能再修改；如需更正，请重新上传。提交时会与区内其他学校已报送的名单比对（双学籍、一卡多人、重复资助）。",
+             "Once submitted the round cannot change; upload again to correct it. Submitting compares it with the other schools' rounds (enrolled twice, shared cards, repeat aid).")
+    }
+    var approve: String { pick("审核通过", "Approve") }
+    var returnRound: String { pick("退回学校", "Return to the school") }
+    var markPaid: String { pick("确认已发放（记入资助档案）", "Mark paid (record in the archive)") }
+    var crossSchoolHeading: String { pick("区内跨校比对", "Across the district's schools") }
+    var noCrossSchool: String { pick("未发现与其他学校重复的身份证号或银行卡。", "No ID or card is shared with another school.") }
+    var crossSchoolPending: String {
+        pick("草稿尚未提交；下表是与其他学校已报送名单的当前比对结果。", "A draft, not yet submitted; this is how it compares with the other schools' rounds now.")
+    }
+
+    var schoolsHeading: String { pick("学校", "Schools") }
+    var accountsHeading: String { pick("人员", "People") }
+    var auditHeading: String { pick("操作记录", "Audit log") }
+    var schoolCode: String { pick("学校代码", "School code") }
+    var schoolName: String { pick("学校名称", "School name") }
+    var addSchool: String { pick("添加学校", "Add the school") }
+    var personName: String { pick("姓名", "Name") }
+    var roleLabel: String { pick("角色", "Role") }
+    var schoolLabel: String { pick("所属学校（资助专干必选）", "School (a clerk's)") }
+    var noSchool: String { pick("（不属于某一所学校）", "(none)") }
+    var firstPassword: String { pick("初始密码（至少 8 个字符）", "First password (8 characters or more)") }
+    var addAccount: String { pick("添加人员", "Add the person") }
+    var disable: String { pick("停用", "Disable") }
+    var disabled: String { pick("已停用", "disabled") }
+    var saved: String { pick("已保存。", "Saved.") }
+    var auditColumns: [String] {
+        language == .zh ? ["时间", "登录名", "角色", "操作", "学校", "轮次", "说明"]
+            : ["Time", "Login", "Role", "Action", "School", "Round", "Detail"]
+    }
+    var districtRoundsColumns: [String] {
+        language == .zh ? ["时间", "学校", "名称", "状态", "行数", "通过", "退回", "通过金额（元）"]
+            : ["Time", "School", "Name", "State", "Rows", "Accepted", "Returned", "Accepted (yuan)"]
+    }
+}
