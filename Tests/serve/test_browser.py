@@ -21,6 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve_support import PACKAGE, Results, Server, default_binary  # noqa: E402
+from district_support import Postgres, district_server, person_password, set_up_district  # noqa: E402
 
 SCREENSHOTS = os.path.join(PACKAGE, ".build", "browser")
 SAMPLES = os.path.join(PACKAGE, "samples")
@@ -47,9 +48,78 @@ def wait_for_file(folder, suffix, seconds=60):
     return None
 
 
+def sign_in(driver, base, login):
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "login-name").send_keys(login)
+    driver.find_element(By.ID, "password").send_keys(person_password(login))
+    driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 60).until(EC.presence_of_element_located((By.ID, "who")))
+
+
+def sign_out(driver):
+    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    WebDriverWait(driver, 60).until(EC.presence_of_element_located((By.ID, "login-form")))
+
+
+def district(results, binary):
+    """A school submits through the page; a reviewer returns it with a reason; the school reads the reason."""
+    postgres = Postgres()
+    server = district_server(binary, postgres)
+    driver = browser(os.path.join(server.data, "downloads"))
+    step = "set up the district"
+    try:
+        set_up_district(server, schools=[("S001", "示例县第一中学", "clerk-a")], reviewers=["reviewer-1"])
+        wait = WebDriverWait(driver, 120)
+        step = "the clerk signs in and uploads"
+        sign_in(driver, server.base, "clerk-a")
+        results.check("学校资助专干" in driver.find_element(By.ID, "who").text, "the page names the clerk's role")
+        driver.find_element(By.ID, "files").send_keys(os.path.join(SAMPLES, "高一(1)班.csv"))
+        driver.find_element(By.ID, "submit").click()
+        state = wait.until(EC.presence_of_element_located((By.ID, "state"))).text
+        results.check("草稿" in state and "示例县第一中学" in state, f"the round is the school's draft: {state!r}")
+        round_url = driver.current_url
+
+        step = "the clerk submits"
+        driver.find_element(By.CSS_SELECTOR, "#submit-round button").click()
+        state = wait.until(EC.presence_of_element_located((By.ID, "state"))).text
+        results.check("已提交" in state, f"submitted: {state!r}")
+        sign_out(driver)
+
+        step = "the reviewer returns it"
+        sign_in(driver, server.base, "reviewer-1")
+        driver.get(server.base + "/rounds")
+        results.check("示例县第一中学" in driver.find_element(By.ID, "rounds").text, "the reviewer lists the school's round")
+        driver.find_element(By.CSS_SELECTOR, "#rounds a").click()
+        wait.until(EC.presence_of_element_located((By.ID, "reason-text"))).send_keys("困难证明缺失，请补齐后重新上传")
+        driver.find_element(By.CSS_SELECTOR, "#return-round button").click()
+        state = wait.until(EC.presence_of_element_located((By.ID, "state"))).text
+        results.check("退回" in state and "reviewer-1" in state, f"returned by the reviewer: {state!r}")
+        driver.save_screenshot(os.path.join(SCREENSHOTS, "district-returned.png"))
+        sign_out(driver)
+
+        step = "the clerk reads the reason"
+        sign_in(driver, server.base, "clerk-a")
+        driver.get(round_url)
+        reason = driver.find_element(By.ID, "reason").text
+        results.check("困难证明缺失，请补齐后重新上传" in reason, f"the school sees the reason: {reason!r}")
+    except Exception:
+        traceback.print_exc()
+        results.check(False, f"district step '{step}' raised")
+        try:
+            driver.save_screenshot(os.path.join(SCREENSHOTS, "failed-district.png"))
+        except Exception:
+            pass
+        print(server.log_text()[-3000:])
+    finally:
+        driver.quit()
+        server.stop()
+        postgres.stop()
+
+
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else default_binary()
     results = Results()
+    district(results, binary)
     server = Server(binary)
     downloads = os.path.join(server.data, "downloads")
     os.makedirs(downloads)

@@ -40,7 +40,7 @@ import ZizhuTestSupport
         let ruleCodes = Set(FindingCode.allCases).subtracting([
             .encodingUnreadable, .encodingGuessed, .headerNotFound, .noDataRows, .columnMissing, .rowShape, .valueNormalized,
             .valueExcelMangled, .repeatAid, .enrolledElsewhere, .notEnrolled, .enrolmentMismatch,
-            .categoryUnverified, .categoryVerified, .bankValueUnwritable,
+            .categoryUnverified, .categoryVerified, .bankValueUnwritable, .duplicateIDAcrossSchools,
         ])
         #expect(Set(result.findings.map(\.code)) == ruleCodes,
                 "missing: \(ruleCodes.subtracting(result.findings.map(\.code)).map(\.rawValue))")
