@@ -154,8 +154,10 @@ struct PageRoutes: Sendable {
         }
         let session: String
         if server.isDistrict {
-            let login = form["login"] ?? ""
-            let account = try? service.store.account(login: login)
+            let account: Account?
+            do { account = try service.store.account(login: form["login"] ?? "") } catch {
+                return failure(visit, .storeUnavailable(error), path: "/login")
+            }
             // The decoy: an unknown login costs what a wrong password costs, so timing tells nothing.
             let matches = Passwords.verify(form["password"] ?? "", hash: account?.passwordHash ?? Passwords.decoy)
             guard let account, matches, !account.disabled else {

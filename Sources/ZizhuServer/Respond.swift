@@ -62,11 +62,21 @@ struct Guard: RouterMiddleware {
         var response: Response
         if request.method == .post && !visit.isSameOrigin {
             response = Respond.error(.csrf, language: visit.language)
-        } else if !Self.open.contains(request.uri.path) && server.viewer(visit) == nil {
-            response = request.uri.path.hasPrefix("/api/")
-                ? Respond.error(.loginRequired, language: visit.language) : Respond.redirect("/login")
-        } else {
+        } else if Self.open.contains(request.uri.path) {
             response = try await next(request, context)
+        } else {
+            switch server.identify(visit) {
+            case .failure(let error):
+                response = request.uri.path.hasPrefix("/api/") ? Respond.error(error, language: visit.language)
+                    : Respond.html(Pages.layout(visit.text, title: visit.text.errorHeading, path: "/", csrf: nil,
+                                                signedIn: false, body: Pages.failure(visit.text, message: error.message(visit.language))),
+                                   status: error.status)
+            case .success(nil):
+                response = request.uri.path.hasPrefix("/api/")
+                    ? Respond.error(.loginRequired, language: visit.language) : Respond.redirect("/login")
+            case .success:
+                response = try await next(request, context)
+            }
         }
         response.headers[.contentSecurityPolicy] =
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"

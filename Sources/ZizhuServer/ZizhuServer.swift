@@ -120,16 +120,26 @@ public struct ZizhuServer: Sendable {
     /// while the server runs — and a store that cannot answer counts as yes: closed, not open.
     var isDistrict: Bool { (try? service.store.hasAccounts()) ?? true }
 
-    /// Who sent the request; nil when they must sign in first.
-    func viewer(_ visit: Visit) -> Viewer? {
-        if isDistrict {
-            guard let session = sessions.session(visit.session), let id = session.account,
-                  let account = try? service.store.account(id: id), !account.disabled
-            else { return nil }
-            return .person(account)
+    /// Who sent the request: nil when they must sign in first; a failure when the database cannot say (the
+    /// guard answers 503 then, not "sign in").
+    func identify(_ visit: Visit) -> Result<Viewer?, ServerError> {
+        do {
+            if try service.store.hasAccounts() {
+                guard let session = sessions.session(visit.session), let id = session.account,
+                      let account = try service.store.account(id: id), !account.disabled
+                else { return .success(nil) }
+                return .success(.person(account))
+            }
+        } catch {
+            return .failure(.storeUnavailable(error))
         }
-        if passwordRequired { return sessions.isValid(visit.session) ? .passwordHolder : nil }
-        return .anyone
+        if passwordRequired { return .success(sessions.isValid(visit.session) ? .passwordHolder : nil) }
+        return .success(.anyone)
+    }
+
+    /// Who sent the request; nil when they must sign in first (or the database cannot say).
+    func viewer(_ visit: Visit) -> Viewer? {
+        (try? identify(visit).get()) ?? nil
     }
 
     /// Logs what a person did outside a change of state (which logs itself): sign-ins, uploads, downloads.

@@ -16,11 +16,15 @@ import csv
 import io
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import threading
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_support import PACKAGE, Results, default_binary  # noqa: E402
+from serve_support import PACKAGE, Results, default_binary, sample_files  # noqa: E402
 from district_support import Browser, Postgres, district_server, person_password, resident_id, set_up_district  # noqa: E402
 
 IDENTIFIER = re.compile(r"(?<!\d)(?:\d{17}[\dXx]|\d{16,19})(?!\d)")
@@ -196,10 +200,52 @@ def test_district(results, binary):
         postgres.stop()
 
 
+def test_database_stopped_mid_upload(results, binary):
+    """PostgreSQL stopped while a school's upload is being checked: the school is told, nothing of the round is
+    kept (no row, no folder), and the same server takes the upload once the database is back."""
+    postgres = Postgres()
+    server = None
+    try:
+        server = district_server(binary, postgres)
+        set_up_district(server, schools=SCHOOLS[:1])
+        clerk = Browser(server)
+        clerk.sign_in("clerk-a", person_password("clerk-a"))
+        roster = tempfile.mkdtemp(prefix="zizhu-district-roster-")
+        subprocess.run([binary, "generate", "--rows", "20000", "--seed", "7", "-o", roster], check=True,
+                       capture_output=True, timeout=600)
+        files = sample_files(roster)
+        shutil.rmtree(roster, ignore_errors=True)
+        answer = {}
+        upload = threading.Thread(target=lambda: answer.setdefault("upload", clerk.upload(files)))
+        upload.start()
+        time.sleep(1.0)
+        postgres.pause()
+        upload.join(600)
+        status, body = answer.get("upload", (None, None))
+        message = body.get("error", {}).get("message", "") if isinstance(body, dict) else ""
+        results.check(status is not None and status >= 500 and ("数据库" in message or "档案" in message),
+                      f"an upload while the database stops is refused with a reason ({status}: {message[:120]})")
+        status, body = clerk.upload(files[:1])
+        results.check(status == 503 or (isinstance(body, dict) and "error" in body),
+                      f"and so is one while it is down ({status})")
+        postgres.resume()
+        rounds = os.path.join(server.data, "data", "rounds")
+        results.check(os.listdir(rounds) == [], f"nothing of those uploads stayed on disk ({os.listdir(rounds)})")
+        results.check(postgres.psql("SELECT count(*) FROM zizhu.round") == "0", "nor in the database")
+        status, body = clerk.upload(files[:1])
+        results.check(status == 201, f"the same server takes the upload once the database is back ({status})")
+        results.check(postgres.psql("SELECT count(*) FROM zizhu.round") == "1", "and stores it once")
+    finally:
+        if server:
+            server.stop()
+        postgres.stop()
+
+
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else default_binary()
     results = Results()
     test_district(results, binary)
+    test_database_stopped_mid_upload(results, binary)
     return results.finish()
 
 

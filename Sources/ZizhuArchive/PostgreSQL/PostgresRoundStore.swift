@@ -79,6 +79,12 @@ public final class PostgresRoundStore: RoundStore, Sendable {
         try accounts(where: "true", Self.binds())
     }
 
+    public func hasAccounts() throws(ArchiveError) -> Bool {
+        try pool.withSession { session in
+            try session.query("SELECT EXISTS (SELECT 1 FROM zizhu.account)").first?.decode(Bool.self) ?? false
+        }
+    }
+
     public func account(login: String) throws(ArchiveError) -> Account? {
         try accounts(where: "login = $1", Self.binds(login)).first
     }

@@ -21,6 +21,8 @@ public protocol RoundStore: AnyObject, Sendable {
     func add(_ account: Account) throws(ArchiveError)
     /// Every account, by login.
     func accounts() throws(ArchiveError) -> [Account]
+    /// Whether the server has people (a district's) rather than one school's password; asked on every request.
+    func hasAccounts() throws(ArchiveError) -> Bool
     func account(login: String) throws(ArchiveError) -> Account?
     func account(id: String) throws(ArchiveError) -> Account?
     func setPasswordHash(_ hash: String, account id: String) throws(ArchiveError)
@@ -82,13 +84,6 @@ public struct StateChange: Sendable {
         self.by = by
         self.expectedVersion = expectedVersion
         self.archiveBatch = archiveBatch
-    }
-}
-
-extension RoundStore {
-    /// Whether the server has people (a district's) rather than one school's password.
-    public func hasAccounts() throws(ArchiveError) -> Bool {
-        try !accounts().isEmpty
     }
 }
 

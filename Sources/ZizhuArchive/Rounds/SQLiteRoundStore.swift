@@ -130,6 +130,10 @@ public final class SQLiteRoundStore: RoundStore {
         try read { db in try AccountRecord.order(Column("login")).fetchAll(db).map(\.account) }
     }
 
+    public func hasAccounts() throws(ArchiveError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM account)") ?? false }
+    }
+
     public func account(login: String) throws(ArchiveError) -> Account? {
         try read { db in try AccountRecord.filter(Column("login") == login).fetchOne(db)?.account }
     }
