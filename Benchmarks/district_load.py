@@ -172,9 +172,18 @@ def main():
                 else:
                     failures.append(f"planted pupil school {came_from + 1} {sheet}:{line} → school {index + 1} "
                                     f"{copy_name}:{copy_line} found here {here}, there {there}")
-        extra = sum(len(f) for f in findings.values()) - 2 * planted
+        # Every accepted row whose ID another school also has, counted by the database itself: the findings must
+        # be exactly these (the planted ones and any ID the generator happened to give two schools).
+        expected = int(postgres.psql("""
+            SELECT count(*) FROM zizhu.round_row x JOIN zizhu.round r ON r.id = x.round_id
+            WHERE EXISTS (SELECT 1 FROM zizhu.round_row y JOIN zizhu.round o ON o.id = y.round_id
+                          WHERE y.id_number = x.id_number AND o.school_code <> r.school_code)"""))
+        reported = sum(len(f) for f in findings.values())
+        if reported != expected:
+            failures.append(f"duplicate-id-across-schools findings {reported}, rows with an ID of another school {expected}")
         print(f"stored: {stored.split()[0]} rounds of {count} schools, {in_database:,} accepted rows; "
-              f"planted 双学籍 {planted}, found on both sides {found}; other cross-school findings {extra}")
+              f"planted 双学籍 {planted}, found on both sides {found}; duplicate-id-across-schools findings "
+              f"{reported} = rows whose ID another school has {expected} ({reported - 2 * planted} not planted)")
     finally:
         if server:
             server.stop()

@@ -31,11 +31,20 @@ class Server:
         self.log_path = os.path.join(self.data, "server.log")
         self.log = open(self.log_path, "wb")
         # A home of its own: no archive or settings of the machine's user are read.
-        environment = dict(os.environ, XDG_DATA_HOME=os.path.join(self.data, "xdg"), HOME=self.data)
-        self.process = subprocess.Popen(
-            [binary, "serve", "--port", str(self.port), "--data", os.path.join(self.data, "data"), *extra],
-            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=environment)
+        self.environment = dict(os.environ, XDG_DATA_HOME=os.path.join(self.data, "xdg"), HOME=self.data)
+        self.command = [binary, "serve", "--port", str(self.port), "--data", os.path.join(self.data, "data"), *extra]
+        self.start()
+
+    def start(self):
+        self.process = subprocess.Popen(self.command, stdout=self.log, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL, env=self.environment)
         self.wait_until_ready()
+
+    def kill_and_restart(self):
+        """SIGKILL, as a power cut or the OOM killer would, then the same server on the same data again."""
+        self.process.kill()
+        self.process.wait()
+        self.start()
 
     @property
     def base(self):

@@ -241,11 +241,68 @@ def test_database_stopped_mid_upload(results, binary):
         postgres.stop()
 
 
+def test_server_killed_while_paying(results, binary):
+    """The server killed while reviewers mark rounds paid: after the restart each round is approved or paid, a
+    retry pays the rest, and every round is in the archive exactly once."""
+    postgres = Postgres()
+    server = None
+    try:
+        server = district_server(binary, postgres)
+        set_up_district(server, schools=SCHOOLS, reviewers=["reviewer-1"])
+        a_files, b_files, _, _ = sheets()
+        ids = []
+        for login, files in (("clerk-a", a_files), ("clerk-b", b_files)):
+            clerk = Browser(server)
+            clerk.sign_in(login, person_password(login))
+            for copy in range(4):
+                status, answer = clerk.upload(files, {"label": f"第{copy + 1}批"})
+                ids.append(answer["id"])
+                clerk.api("POST", f"/api/rounds/{answer['id']}/submit")
+        reviewer = Browser(server)
+        reviewer.sign_in("reviewer-1", person_password("reviewer-1"))
+        for round_id in ids:
+            reviewer.api("POST", f"/api/rounds/{round_id}/approve")
+        def pay(round_id):
+            try:
+                reviewer.api("POST", f"/api/rounds/{round_id}/pay")
+            except OSError:
+                pass  # the server was killed under this request
+
+        threads = [threading.Thread(target=pay, args=(round_id,)) for round_id in ids]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.05)
+        server.kill_and_restart()
+        for thread in threads:
+            thread.join(60)
+        states = postgres.psql("SELECT string_agg(DISTINCT state, ',') FROM zizhu.round")
+        results.check(set(states.split(",")) <= {"approved", "paid"}, f"after the kill every round is approved or paid ({states})")
+        print("paid before the kill:", postgres.psql("SELECT count(*) FROM zizhu.round WHERE state = 'paid'"),
+              "of", len(ids), "; archive batches:", postgres.psql("SELECT count(*) FROM zizhu.batch"))
+        reviewer = Browser(server)
+        reviewer.sign_in("reviewer-1", person_password("reviewer-1"))
+        for round_id in ids:
+            if reviewer.api("GET", f"/api/rounds/{round_id}")[1].get("state") == "approved":
+                reviewer.api("POST", f"/api/rounds/{round_id}/pay")
+        results.check(postgres.psql("SELECT count(*) FROM zizhu.round WHERE state = 'paid'") == str(len(ids)),
+                      "the retry pays the rest")
+        batches = postgres.psql("SELECT count(*) || ' ' || count(DISTINCT input_hash) FROM zizhu.batch")
+        results.check(batches == f"{len(ids)} {len(ids)}", f"each round is one archive batch, none twice ({batches})")
+        linked = postgres.psql("SELECT count(*) FROM zizhu.round r JOIN zizhu.batch b ON b.id = r.archive_batch "
+                               "AND b.input_hash = 'round:' || r.id")
+        results.check(linked == str(len(ids)), f"and each paid round names its own batch ({linked})")
+    finally:
+        if server:
+            server.stop()
+        postgres.stop()
+
+
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else default_binary()
     results = Results()
     test_district(results, binary)
     test_database_stopped_mid_upload(results, binary)
+    test_server_killed_while_paying(results, binary)
     return results.finish()
 
 
