@@ -37,9 +37,7 @@ extension Pages {
         guard !findings.isEmpty else { return html + "<p id=\"cross-school\">\(text.noCrossSchool)</p></section>" }
         let language = text.language
         html += "<table id=\"cross-school\"><thead><tr>"
-            + ["文件", "行", "字段", "程度", "问题", "修改建议", "代码"].enumerated().map { index, zh in
-                "<th>\(language == .zh ? zh : ["File", "Line", "Field", "Severity", "Problem", "How to fix", "Code"][index])</th>"
-            }.joined() + "</tr></thead><tbody>"
+            + text.crossSchoolColumns.map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
         for finding in findings {
             html += "<tr class=\"\(finding.severity.rawValue)\"><td>\(escapeHTML(finding.location.file))</td>"
                 + "<td>\(finding.location.line.map(String.init) ?? "")</td><td>\(escapeHTML(finding.field ?? ""))</td>"

@@ -57,6 +57,10 @@ extension PageText {
         language == .zh ? ["时间", "登录名", "角色", "操作", "学校", "轮次", "说明"]
             : ["Time", "Login", "Role", "Action", "School", "Round", "Detail"]
     }
+    var crossSchoolColumns: [String] {
+        language == .zh ? ["文件", "行", "字段", "程度", "问题", "修改建议", "代码"]
+            : ["File", "Line", "Field", "Severity", "Problem", "How to fix", "Code"]
+    }
     var districtRoundsColumns: [String] {
         language == .zh ? ["时间", "学校", "名称", "状态", "行数", "通过", "退回", "通过金额（元）"]
             : ["Time", "School", "Name", "State", "Rows", "Accepted", "Returned", "Accepted (yuan)"]
