@@ -107,6 +107,13 @@ public final class AidArchive: ArchiveStore, Sendable {
         }
     }
 
+    public func batches(inputHash: String) throws(ArchiveError) -> [BatchSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(ArchiveFile.batchColumns) FROM batch WHERE input_hash = ? ORDER BY id",
+                             arguments: [inputHash]).map(ArchiveFile.batch)
+        }
+    }
+
     /// The ID is normalised as recorded (a lower-case `x` or a 15-digit number finds the 18-character form).
     public func history(idNumber: String) throws(ArchiveError) -> [PaymentRecord] {
         let key = ArchiveKey.idNumber(idNumber)

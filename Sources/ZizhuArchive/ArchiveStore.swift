@@ -17,6 +17,8 @@ public protocol ArchiveStore: PaymentLookup, AnyObject {
     func batches() throws(ArchiveError) -> [BatchSummary]
     /// One batch, or nil.
     func batch(id: Int64) throws(ArchiveError) -> BatchSummary?
+    /// The batches recorded from one input (any round), oldest first.
+    func batches(inputHash: String) throws(ArchiveError) -> [BatchSummary]
     /// Every payment to one student (any ID form: `ArchiveKey.idNumber` normalises it), by year and recording.
     func history(idNumber: String) throws(ArchiveError) -> [PaymentRecord]
     /// Removes a batch recorded by mistake, with all its payments, in one transaction; returns what it was.

@@ -221,6 +221,8 @@ extension RoundService {
             let change = StateChange(state: action.to, reason: action == .return ? reason : round.reason, at: now,
                                      by: viewer.login, expectedVersion: version, archiveBatch: batch)
             if let changed = try store.change(round.id, from: action.from, to: change, audit: audit) {
+                // A round returned from 已审核 may have been recorded by an 已发放 the server never finished.
+                if action == .return && round.state == .approved { try archive?.unrecord(paid: round) }
                 return changed
             }
             let current = try store.round(id: round.id) ?? round

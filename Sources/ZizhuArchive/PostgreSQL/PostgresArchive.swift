@@ -119,6 +119,16 @@ public final class PostgresArchive: ArchiveStore, Sendable {
         }
     }
 
+    public func batches(inputHash: String) throws(ArchiveError) -> [BatchSummary] {
+        try pool.withSession { session in
+            var binds = PostgresBindings()
+            binds.append(inputHash)
+            return try session.query(
+                "SELECT \(PostgresArchive.batchColumns) FROM zizhu.batch WHERE input_hash = $1 ORDER BY id", binds)
+                .map(PostgresArchive.batch)
+        }
+    }
+
     public func history(idNumber: String) throws(ArchiveError) -> [PaymentRecord] {
         try pool.withSession { session in
             var binds = PostgresBindings()

@@ -41,7 +41,7 @@ extension ArchiveStore {
                        at date: Date = Date()) throws(ArchiveError) -> Int64 {
         guard !rows.isEmpty else { throw ArchiveError(.invalidBatch(reason: "本轮没有审核通过的行")) }
         let identity = RoundIdentity(school: school, program: round.program, term: round.term, year: round.year)
-        let batch = NewBatch(round: identity, kind: .round, rows: rows.map(\.payment), inputHash: "round:" + round.id,
+        let batch = NewBatch(round: identity, kind: .round, rows: rows.map(\.payment), inputHash: Self.inputHash(paid: round),
                              outputHash: "", label: round.label, recordedAt: ArchiveFile.timestamp(date))
         do {
             return try insert(batch).id
@@ -50,4 +50,13 @@ extension ArchiveStore {
             throw error
         }
     }
+
+    /// Takes back what `record(paid:)` recorded for `round`, if anything: the round went back to its school
+    /// after a recording whose marking as paid never happened (the server stopped in between).
+    public func unrecord(paid round: StoredRound) throws(ArchiveError) {
+        for batch in try batches(inputHash: Self.inputHash(paid: round)) { _ = try remove(batch: batch.id) }
+    }
+
+    /// The input hash of a district round's batch: its id, which says nothing about anyone.
+    static func inputHash(paid round: StoredRound) -> String { "round:" + round.id }
 }

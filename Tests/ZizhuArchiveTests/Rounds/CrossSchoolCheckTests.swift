@@ -61,8 +61,14 @@ import ZizhuTestSupport
         // A retry after a crash between recording and marking paid finds the same batch.
         #expect(try archive.record(paid: approved, school: District.second.name, rows: rows) == batch)
         #expect(try archive.batches().count == 1 && archive.batches()[0].total == Money(fen: 100_000))
+        // Returned after a recording that was never marked paid: the batch is taken back, and can be made again.
+        try archive.unrecord(paid: approved)
+        #expect(try archive.batches().isEmpty)
+        try archive.unrecord(paid: approved)
+        #expect(try archive.record(paid: approved, school: District.second.name, rows: rows) != batch)
+        let recorded = try #require(try archive.batches().first).id
         let paid = try #require(try store.change("b", from: [.approved],
-                                                 to: StateChange(state: .paid, at: "t", by: "li", archiveBatch: batch),
+                                                 to: StateChange(state: .paid, at: "t", by: "li", archiveBatch: recorded),
                                                  audit: District.audit("paid", by: "li", round: "b")))
         #expect(try CrossSchoolCheck(store: store, archive: archive).findings(for: paid).isEmpty)
 
@@ -70,6 +76,6 @@ import ZizhuTestSupport
         try District.store(round, rows: [District.row(0, id: shared.id, card: own.card)], in: store)
         let findings = try CrossSchoolCheck(store: store, archive: archive).findings(for: round)
         #expect(findings.map(\.code) == [.duplicateIDAcrossSchools, .repeatAid])
-        #expect(findings[1].arguments["batchID"] == String(batch) && findings[1].arguments["school"] == "示例县第二中学")
+        #expect(findings[1].arguments["batchID"] == String(recorded) && findings[1].arguments["school"] == "示例县第二中学")
     }
 }
