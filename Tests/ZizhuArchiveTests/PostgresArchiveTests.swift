@@ -55,7 +55,7 @@ struct PostgresArchiveTests {
         #expect(try ArchiveStores.open(url, create: false).schemaVersion() == PostgresSchema.currentVersion)
         // The archive keeps to its own schema: the database's other tables are not its business.
         #expect(try PostgresTestServer.psql(url, "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'zizhu'")
-                == "account,audit,batch,payment,round,round_document,round_input,round_row,schema_version,school")
+                == "account,audit,batch,payment,round,round_document,round_finding,round_input,round_row,schema_version,school")
     }
 
     @Test func aSchemaNamedZizhuThatZizhuDidNotMakeIsRefusedAndLeftAlone() throws {

@@ -124,8 +124,8 @@ public final class PostgresRoundStore: RoundStore, Sendable {
 
     // MARK: Rounds
 
-    public func insert(_ round: StoredRound, inputs: [StoredInput], documents: [StoredDocument],
-                       rows: [SubmittedRow]) throws(ArchiveError) {
+    public func insert(_ round: StoredRound, inputs: [StoredInput], documents: [StoredDocument], rows: [SubmittedRow],
+                       findings: [FindingCount]) throws(ArchiveError) {
         try pool.transaction { session in
             var binds = Self.binds(round.id, round.createdAt, round.label, round.policyName)
             for count in [round.rows, round.accepted, round.returned, round.errors, round.warnings] { binds.append(count) }
@@ -136,11 +136,22 @@ public final class PostgresRoundStore: RoundStore, Sendable {
             for text in [round.state.rawValue, round.reason, round.changedAt, round.changedBy] { binds.append(text) }
             binds.append(round.version)
             binds.append(round.archiveBatch)
+            binds.append(round.enrolled)
+            binds.append(round.submittedAt)
             try session.query("""
                 INSERT INTO zizhu.round (\(Self.roundColumns))
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                        $21, $22, $23)
+                        $21, $22, $23, $24, $25)
                 """, binds)
+            let counts = findings.filter { $0.roundID == round.id }
+            var countBinds = Self.binds(round.id)
+            countBinds.append(counts.map(\.code))
+            countBinds.append(counts.map(\.severity))
+            countBinds.append(counts.map { Int64($0.count) })
+            try session.query("""
+                INSERT INTO zizhu.round_finding (round_id, code, severity, count)
+                SELECT $1, u.code, u.severity, u.count FROM unnest($2::text[], $3::text[], $4::int8[]) AS u(code, severity, count)
+                """, countBinds)
             var inputBinds = Self.binds(round.id)
             inputBinds.append(inputs.map { Int64($0.position) })
             inputBinds.append(inputs.map(\.name))
@@ -249,6 +260,21 @@ public final class PostgresRoundStore: RoundStore, Sendable {
         }
     }
 
+    public func findingCounts(of ids: [String]) throws(ArchiveError) -> [FindingCount] {
+        guard !ids.isEmpty else { return [] }
+        return try pool.withSession { session in
+            var binds = PostgresBindings()
+            binds.append(ids)
+            return try session.query("""
+                SELECT round_id, code, severity, count::int8 FROM zizhu.round_finding
+                WHERE round_id = ANY($1::text[]) ORDER BY round_id, code
+                """, binds).map { row in
+                let (round, code, severity, count) = try row.decode((String, String, String, Int64).self)
+                return FindingCount(roundID: round, code: code, severity: severity, count: Int(count))
+            }
+        }
+    }
+
     public func change(_ id: String, from: [RoundState], to change: StateChange, audit: AuditEntry)
         throws(ArchiveError) -> StoredRound? {
         try pool.transaction { session in
@@ -259,7 +285,8 @@ public final class PostgresRoundStore: RoundStore, Sendable {
             binds.append(change.expectedVersion)
             let changed = try session.query("""
                 UPDATE zizhu.round SET state = $1, reason = $2, changed_at = $3, changed_by = $4,
-                                       version = version + 1, archive_batch = coalesce($5, archive_batch)
+                                       version = version + 1, archive_batch = coalesce($5, archive_batch),
+                                       submitted_at = CASE WHEN $1 = 'submitted' THEN $3 ELSE submitted_at END
                 WHERE id = $6 AND state = ANY($7::text[]) AND ($8::int4 IS NULL OR version = $8)
                 RETURNING \(Self.roundSelection)
                 """, binds)
@@ -358,20 +385,20 @@ public final class PostgresRoundStore: RoundStore, Sendable {
     static let roundColumns = """
         id, created_at, label, policy_name, rows, accepted, returned, errors, warnings, amount_in, amount_accepted,
         amount_returned, school_code, program, term, year, over_age, state, reason, changed_at, changed_by, version,
-        archive_batch
+        archive_batch, enrolled, submitted_at
         """
 
     static let roundSelection = """
         id, created_at, label, policy_name, rows::int8, accepted::int8, returned::int8, errors::int8, warnings::int8,
         amount_in, amount_accepted, amount_returned, school_code, program, term, year::int8, over_age::int8, state,
-        reason, changed_at, changed_by, version::int8, archive_batch
+        reason, changed_at, changed_by, version::int8, archive_batch, enrolled::int8, submitted_at
         """
 
     static func round(_ row: PostgresRow) throws -> StoredRound {
         let columns = row.makeRandomAccess()
         func text(_ index: Int) throws -> String { try columns[index].decode(String.self) }
         func number(_ index: Int) throws -> Int { Int(try columns[index].decode(Int64.self)) }
-        return StoredRound(
+        var round = StoredRound(
             id: try text(0), createdAt: try text(1), label: try text(2), policyName: try text(3), rows: try number(4),
             accepted: try number(5), returned: try number(6), errors: try number(7), warnings: try number(8),
             amountIn: try text(9), amountAccepted: try text(10), amountReturned: try text(11),
@@ -379,6 +406,9 @@ public final class PostgresRoundStore: RoundStore, Sendable {
             overAge: try number(16), state: RoundState(rawValue: try text(17)) ?? .draft, reason: try text(18),
             changedAt: try text(19), changedBy: try text(20), version: try number(21),
             archiveBatch: try columns[22].decode(Int64?.self))
+        round.enrolled = try columns[23].decode(Int64?.self).map(Int.init)
+        round.submittedAt = try text(24)
+        return round
     }
 
     static func binds(_ texts: String...) -> PostgresBindings {

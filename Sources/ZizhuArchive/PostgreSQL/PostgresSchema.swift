@@ -140,6 +140,19 @@ enum PostgresSchema {
             detail text NOT NULL
         )
         """,
+        // v3: what the district's page and 汇总表 count per round — the enrolment's size, when it was submitted,
+        // and its findings per code (as SQLite's round store v3).
+        """
+        ALTER TABLE zizhu.round ADD COLUMN enrolled integer;
+        ALTER TABLE zizhu.round ADD COLUMN submitted_at text NOT NULL DEFAULT '';
+        CREATE TABLE zizhu.round_finding (
+            round_id text NOT NULL REFERENCES zizhu.round (id) ON DELETE CASCADE,
+            code text NOT NULL,
+            severity text NOT NULL,
+            count integer NOT NULL,
+            PRIMARY KEY (round_id, code)
+        )
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -1,4 +1,5 @@
 import Foundation
+import ZizhuCore
 
 /// A school of the district, as the administrator registers it.
 public struct School: Sendable, Hashable, Codable {
@@ -108,12 +109,16 @@ public struct StoredRound: Sendable, Hashable, Codable {
     public var year: Int
     /// 大龄 applicants among the accepted rows (the policy's age limit).
     public var overAge: Int
+    /// Students in the enrolment export checked with the round, when one was given: the coverage's base.
+    public var enrolled: Int?
     public var state: RoundState
     /// The reviewer's reason when returned.
     public var reason: String
     /// When it was last submitted, returned, approved or paid, and by whom (the account's login).
     public var changedAt: String
     public var changedBy: String
+    /// When it was handed to the district (已提交); "" before.
+    public var submittedAt: String
     /// Raised by every change of state: a reviewer acts on the version they saw.
     public var version: Int
     /// The archive batch its payments went into once paid.
@@ -122,8 +127,9 @@ public struct StoredRound: Sendable, Hashable, Codable {
     public init(id: String, createdAt: String, label: String, policyName: String, rows: Int, accepted: Int,
                 returned: Int, errors: Int, warnings: Int, amountIn: String, amountAccepted: String,
                 amountReturned: String, schoolCode: String = "", program: String = "", term: String = "",
-                year: Int = 0, overAge: Int = 0, state: RoundState = .draft, reason: String = "",
-                changedAt: String = "", changedBy: String = "", version: Int = 1, archiveBatch: Int64? = nil) {
+                year: Int = 0, overAge: Int = 0, enrolled: Int? = nil, state: RoundState = .draft,
+                reason: String = "", changedAt: String = "", changedBy: String = "", submittedAt: String = "",
+                version: Int = 1, archiveBatch: Int64? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.label = label
@@ -141,12 +147,43 @@ public struct StoredRound: Sendable, Hashable, Codable {
         self.term = term
         self.year = year
         self.overAge = overAge
+        self.enrolled = enrolled
         self.state = state
         self.reason = reason
         self.changedAt = changedAt
         self.changedBy = changedBy
+        self.submittedAt = submittedAt
         self.version = version
         self.archiveBatch = archiveBatch
+    }
+}
+
+/// How many findings of one code a round had (every row, accepted or returned): what the district's page and
+/// 汇总表 count per code and per school without reading the round's report.
+public struct FindingCount: Sendable, Hashable, Codable {
+    public var roundID: String
+    public var code: String
+    /// `error`, `warning` or `info`.
+    public var severity: String
+    public var count: Int
+
+    public init(roundID: String, code: String, severity: String, count: Int) {
+        self.roundID = roundID
+        self.code = code
+        self.severity = severity
+        self.count = count
+    }
+
+    /// The counts of `findings`, by code (a code of two severities is counted under its worst).
+    public static func counting(_ findings: [Finding], roundID: String) -> [FindingCount] {
+        var counts: [FindingCode: (severity: Severity, count: Int)] = [:]
+        for finding in findings {
+            let current = counts[finding.code]
+            counts[finding.code] = (max(current?.severity ?? finding.severity, finding.severity), (current?.count ?? 0) + 1)
+        }
+        return counts.map { FindingCount(roundID: roundID, code: $0.key.rawValue, severity: $0.value.severity.rawValue,
+                                         count: $0.value.count) }
+            .sorted { $0.code < $1.code }
     }
 }
 
@@ -257,5 +294,17 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         self.roundID = roundID
         self.schoolCode = schoolCode
         self.detail = detail
+    }
+}
+
+/// The times the store keeps: ISO 8601 in Beijing time (`2026-12-07T13:05:00+08:00`), so that they sort as
+/// text and a month is a prefix (`2026-12`).
+public enum BeijingTime {
+    public static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate,
+                                   .withTimeZone]
+        return formatter.string(from: Date())
     }
 }

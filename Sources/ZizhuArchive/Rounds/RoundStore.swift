@@ -30,17 +30,19 @@ public protocol RoundStore: AnyObject, Sendable {
 
     // MARK: Rounds
 
-    /// Stores a new round with its inputs, documents and accepted rows in one transaction.
-    func insert(_ round: StoredRound, inputs: [StoredInput], documents: [StoredDocument],
-                rows: [SubmittedRow]) throws(ArchiveError)
+    /// Stores a new round with its inputs, documents, accepted rows and finding counts in one transaction.
+    func insert(_ round: StoredRound, inputs: [StoredInput], documents: [StoredDocument], rows: [SubmittedRow],
+                findings: [FindingCount]) throws(ArchiveError)
     func round(id: String) throws(ArchiveError) -> StoredRound?
     /// The newest rounds first: of one school when `school` is given, in the given states when `states` is.
     func rounds(school: String?, states: [RoundState]?, limit: Int) throws(ArchiveError) -> [StoredRound]
     func inputs(of id: String) throws(ArchiveError) -> [StoredInput]
     func documents(of id: String) throws(ArchiveError) -> [StoredDocument]
     func rows(of id: String) throws(ArchiveError) -> [SubmittedRow]
+    /// The finding counts of these rounds, by round and code.
+    func findingCounts(of ids: [String]) throws(ArchiveError) -> [FindingCount]
 
-    /// Moves a round from one of `from` to `change.state` — only if it is still in one of them and, when
+    /// Moves a round from one of `from` to `change.state` (noting when, as `submittedAt`, if that is 已提交) — only if it is still in one of them and, when
     /// `change.expectedVersion` is set, still at that version — and logs `audit`, in one transaction. Returns
     /// the changed round, or nil when it had moved meanwhile (another reviewer acted first): nothing changed.
     func change(_ id: String, from: [RoundState], to change: StateChange, audit: AuditEntry)
@@ -62,6 +64,14 @@ public protocol RoundStore: AnyObject, Sendable {
     func log(_ entry: AuditEntry) throws(ArchiveError)
     /// The newest entries first.
     func audit(limit: Int) throws(ArchiveError) -> [AuditEntry]
+}
+
+extension RoundStore {
+    /// Stores a new round without finding counts.
+    public func insert(_ round: StoredRound, inputs: [StoredInput], documents: [StoredDocument],
+                       rows: [SubmittedRow]) throws(ArchiveError) {
+        try insert(round, inputs: inputs, documents: documents, rows: rows, findings: [])
+    }
 }
 
 /// A round's next state and what goes with it.

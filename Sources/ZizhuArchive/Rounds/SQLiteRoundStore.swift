@@ -92,6 +92,21 @@ public final class SQLiteRoundStore: RoundStore {
                 }
             }
         }
+        // v3: what the district's page and 汇总表 count per round — the enrolment's size, when it was submitted,
+        // and its findings per code.
+        migrator.registerMigration("v3") { db in
+            try db.alter(table: "round") { t in
+                t.add(column: "enrolled", .integer)
+                t.add(column: "submittedAt", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "roundFinding") { t in
+                t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+                t.column("code", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("count", .integer).notNull()
+                t.primaryKey(["roundID", "code"])
+            }
+        }
         return migrator
     }
 
@@ -152,12 +167,13 @@ public final class SQLiteRoundStore: RoundStore {
 
     // MARK: Rounds
 
-    public func insert(_ round: StoredRound, inputs: [StoredInput], documents: [StoredDocument],
-                       rows: [SubmittedRow]) throws(ArchiveError) {
+    public func insert(_ round: StoredRound, inputs: [StoredInput], documents: [StoredDocument], rows: [SubmittedRow],
+                       findings: [FindingCount]) throws(ArchiveError) {
         try write { db in
             try RoundRecord(round).insert(db)
             for input in inputs { try InputRecord(input).insert(db) }
             for document in documents { try DocumentRecord(document).insert(db) }
+            for count in findings where count.roundID == round.id { try FindingCountRecord(count).insert(db) }
             let statement = try db.makeStatement(sql: """
                 INSERT INTO roundRow (roundID, position, className, idNumber, name, card, sourceFile, amountFen, sourceLine)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -206,17 +222,32 @@ public final class SQLiteRoundStore: RoundStore {
         }
     }
 
+    public func findingCounts(of ids: [String]) throws(ArchiveError) -> [FindingCount] {
+        try read { db in
+            var counts: [FindingCount] = []
+            var start = 0
+            while start < ids.count {
+                let chunk = Array(ids[start..<min(start + Self.lookupChunk, ids.count)])
+                counts += try FindingCountRecord.filter(chunk.contains(Column("roundID")))
+                    .order(Column("roundID"), Column("code")).fetchAll(db).map(\.count)
+                start += chunk.count
+            }
+            return counts
+        }
+    }
+
     public func change(_ id: String, from: [RoundState], to change: StateChange, audit: AuditEntry)
         throws(ArchiveError) -> StoredRound? {
         try write { db in
             let states = from.map { "'\($0.rawValue)'" }.joined(separator: ",")
             var sql = """
                 UPDATE round SET state = ?, reason = ?, changedAt = ?, changedBy = ?, version = version + 1,
-                                 archiveBatch = coalesce(?, archiveBatch)
+                                 archiveBatch = coalesce(?, archiveBatch),
+                                 submittedAt = CASE WHEN ? THEN ? ELSE submittedAt END
                 WHERE id = ? AND state IN (\(states))
                 """
             var arguments: StatementArguments = [change.state.rawValue, change.reason, change.at, change.by,
-                                                 change.archiveBatch, id]
+                                                 change.archiveBatch, change.state == .submitted, change.at, id]
             if let version = change.expectedVersion {
                 sql += " AND version = ?"
                 arguments += [version]
@@ -358,6 +389,14 @@ private struct DocumentRecord: Codable, FetchableRecord, PersistableRecord {
     init(_ document: StoredDocument) { self.document = document }
     init(from decoder: any Decoder) throws { document = try StoredDocument(from: decoder) }
     func encode(to encoder: any Encoder) throws { try document.encode(to: encoder) }
+}
+
+private struct FindingCountRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "roundFinding"
+    var count: FindingCount
+    init(_ count: FindingCount) { self.count = count }
+    init(from decoder: any Decoder) throws { count = try FindingCount(from: decoder) }
+    func encode(to encoder: any Encoder) throws { try count.encode(to: encoder) }
 }
 
 private struct AuditRecord: Codable, FetchableRecord, PersistableRecord {

@@ -6,6 +6,31 @@ import ZizhuTestSupport
 
 @Suite struct RoundStoreTests {
     @Test(arguments: Engine.all)
+    func aRoundKeepsWhatTheDistrictCountsAndWhenItWasSubmitted(_ engine: Engine) throws {
+        let folder = TemporaryFolder()
+        let store = try District.registered(engine.newRoundStore(in: folder).store)
+        var round = District.round("r1", school: District.first)
+        round.overAge = 1
+        round.enrolled = 640
+        let counts = [FindingCount(roundID: "r1", code: "card-luhn", severity: "error", count: 3),
+                      FindingCount(roundID: "r1", code: "encoding-guessed", severity: "info", count: 1)]
+        try store.insert(round, inputs: [], documents: [], rows: [], findings: counts)
+        try store.insert(District.round("r2", school: District.second), inputs: [], documents: [], rows: [])
+        let stored = try #require(try store.round(id: "r1"))
+        #expect(stored.overAge == 1 && stored.enrolled == 640 && stored.submittedAt == "")
+        #expect(try store.round(id: "r2")?.enrolled == nil)
+        #expect(try store.findingCounts(of: ["r1", "r2", "nope"]) == counts)
+        #expect(try store.findingCounts(of: []) == [])
+
+        let submit = StateChange(state: .submitted, at: "2026-12-07T09:30:00+08:00", by: "zhang")
+        let submitted = try #require(try store.change("r1", from: [.draft], to: submit, audit: District.audit("submitted", by: "zhang")))
+        #expect(submitted.submittedAt == "2026-12-07T09:30:00+08:00")
+        let approve = StateChange(state: .approved, at: "2026-12-08T10:00:00+08:00", by: "li")
+        let approved = try #require(try store.change("r1", from: [.submitted], to: approve, audit: District.audit("approved", by: "li")))
+        #expect(approved.submittedAt == "2026-12-07T09:30:00+08:00" && approved.changedAt == "2026-12-08T10:00:00+08:00")
+    }
+
+    @Test(arguments: Engine.all)
     func schoolsAndAccountsAreKeptAndTheirCodesAndLoginsAreUnique(_ engine: Engine) throws {
         let folder = TemporaryFolder()
         let store = try District.registered(engine.newRoundStore(in: folder).store)
@@ -131,7 +156,7 @@ import ZizhuTestSupport
         }
         try queue.close()
         let store = try SQLiteRoundStore(path: path)
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == 3)
         let round = try #require(try store.round(id: "old"))
         #expect(round.state == .draft && round.schoolCode == "" && round.accepted == 2 && round.version == 1)
     }
@@ -140,6 +165,6 @@ import ZizhuTestSupport
     func bothEnginesKnowTheSameMigrations(_ engine: Engine) throws {
         let folder = TemporaryFolder()
         let store = try engine.newRoundStore(in: folder).store
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == 3)
     }
 }
