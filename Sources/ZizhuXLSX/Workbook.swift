@@ -398,6 +398,86 @@ public final class Worksheet {
         if setup.printGridlines { worksheet_gridlines(handle, UInt8(LXW_SHOW_PRINT_GRIDLINES.rawValue)) }
     }
 
+    /// Draws `chart` with its top left corner in a cell. The chart belongs to the workbook and is freed with it.
+    public func insert(_ chart: Chart, row: Int, column: Int) throws {
+        let workbookHandle = try workbook.openHandle()
+        let context = "adding the chart “\(chart.title)” to sheet “\(name)” of \(workbook.path)"
+        guard !chart.series.isEmpty else { throw XLSXError.invalid("a chart without series", context: context) }
+        _ = try prepare(row: row, column: column, format: nil)
+        let type: lxw_chart_type = switch chart.kind {
+        case .bar: LXW_CHART_BAR
+        case .column: LXW_CHART_COLUMN
+        case .stackedColumn: LXW_CHART_COLUMN_STACKED
+        case .pie: LXW_CHART_PIE
+        }
+        guard let handle = workbook_add_chart(workbookHandle, UInt8(type.rawValue)) else {
+            throw XLSXError.invalid("workbook_add_chart failed", context: context)
+        }
+        // libxlsxwriter copies every string it is given, so C copies live only for this call.
+        let fontName = strdup(chart.fontName)
+        defer { free(fontName) }
+        var titleFont = lxw_chart_font()
+        titleFont.name = fontName
+        titleFont.size = 12
+        titleFont.bold = 1
+        var font = lxw_chart_font()
+        font.name = fontName
+        font.size = 9
+        chart_title_set_name(handle, chart.title)
+        chart_title_set_name_font(handle, &titleFont)
+        for series in chart.series {
+            for range in [series.categories, series.values] { try prepareRange(range, format: nil) }
+            guard let added = chart_add_series(handle, nil, nil) else {
+                throw XLSXError.invalid("chart_add_series failed", context: context)
+            }
+            chart_series_set_categories(added, series.sheet, UInt32(series.categories.firstRow),
+                                        UInt16(series.categories.firstColumn), UInt32(series.categories.lastRow),
+                                        UInt16(series.categories.lastColumn))
+            chart_series_set_values(added, series.sheet, UInt32(series.values.firstRow),
+                                    UInt16(series.values.firstColumn), UInt32(series.values.lastRow),
+                                    UInt16(series.values.lastColumn))
+            chart_series_set_name(added, series.name)
+            if let color = series.color {
+                var fill = lxw_chart_fill()
+                fill.color = lxw_color_t(color)
+                chart_series_set_fill(added, &fill)
+            }
+            if chart.showsValues {
+                chart_series_set_labels(added)
+                chart_series_set_labels_font(added, &font)
+                if let format = chart.valueFormat { chart_series_set_labels_num_format(added, format) }
+            }
+        }
+        // In libxlsxwriter x_axis is the horizontal axis: the categories', except in a bar chart, where the
+        // categories run down the vertical y_axis.
+        let (horizontal, vertical) = (handle.pointee.x_axis, handle.pointee.y_axis)
+        let axes = chart.kind == .bar ? (vertical, horizontal) : (horizontal, vertical)
+        if chart.kind != .pie, let categoryAxis = axes.0, let valueAxis = axes.1 {
+            var axisFont = font
+            axisFont.bold = 1
+            if let title = chart.categoryAxisTitle { chart_axis_set_name(categoryAxis, title) }
+            if let title = chart.valueAxisTitle { chart_axis_set_name(valueAxis, title) }
+            for axis in [categoryAxis, valueAxis] {
+                chart_axis_set_name_font(axis, &axisFont)
+                chart_axis_set_num_font(axis, &font)
+            }
+            if let format = chart.valueFormat { chart_axis_set_num_format(valueAxis, format) }
+            // Bars are drawn bottom up; reversed, they read in the table's order.
+            if chart.kind == .bar { chart_axis_set_reverse(categoryAxis) }
+        }
+        if chart.showsLegend {
+            chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+            chart_legend_set_font(handle, &font)
+        } else {
+            chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+        }
+        var options = lxw_chart_options()
+        options.x_scale = Double(chart.width) / 480
+        options.y_scale = Double(chart.height) / 288
+        try workbook.check(worksheet_insert_chart_opt(self.handle, UInt32(row), UInt16(column), handle, &options),
+                           context)
+    }
+
     /// Makes this the sheet shown when the file opens.
     public func activate() throws {
         _ = try workbook.openHandle()

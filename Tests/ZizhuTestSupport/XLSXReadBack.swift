@@ -34,6 +34,8 @@ public struct XLSXReadBack: Decodable, Sendable {
         public let ignoredNumberAsText: [String]
         public let columnWidths: [String: Double]
         public let inlineStrings: Bool
+        /// The native charts drawn on this sheet, in the order of its drawing.
+        public let charts: [Chart]
 
         /// The cell at a 0-based position, nil when empty.
         public func cell(_ row: Int, _ column: Int) -> Cell? {
@@ -67,7 +69,7 @@ public struct XLSXReadBack: Decodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case name, maxRow, maxColumn, cells, merges, freezePanes, printTitleRows, orientation, paperSize,
-                 fitToHeight, fitToPage, autofilter, footer, ignoredNumberAsText, columnWidths, inlineStrings
+                 fitToHeight, fitToPage, autofilter, footer, ignoredNumberAsText, columnWidths, inlineStrings, charts
         }
     }
 
@@ -124,6 +126,25 @@ public struct XLSXReadBack: Decodable, Sendable {
         return data
     }
 
+    /// A native chart as its XML says: kind, titles, the ranges it draws and where it is anchored.
+    public struct Chart: Decodable, Sendable {
+        /// `bar` (horizontal), `col`, `pie`, …
+        public let kind: String
+        /// `clustered`, `stacked`, … (nil for a pie).
+        public let grouping: String?
+        public let title: String?
+        public let categoryAxisTitle: String?
+        public let valueAxisTitle: String?
+        /// `'汇总'!$C$4:$C$6` per series.
+        public let categories: [String]
+        public let values: [String]
+        public let seriesNames: [String]
+        public let fonts: [String]
+        /// The 0-based cell of its top left corner.
+        public let anchorRow: Int
+        public let anchorColumn: Int
+    }
+
     static let script = #"""
 import sys, json, re, zipfile
 import openpyxl
@@ -131,6 +152,45 @@ path = sys.argv[1]
 formulas = openpyxl.load_workbook(path)
 values = openpyxl.load_workbook(path, data_only=True)
 zf = zipfile.ZipFile(path)
+names = set(zf.namelist())
+def rels(part):
+    folder, _, name = part.rpartition("/")
+    rel = folder + "/_rels/" + name + ".rels"
+    if rel not in names:
+        return []
+    targets = re.findall(r'Target="([^"]+)"', zf.read(rel).decode("utf-8"))
+    return [re.sub(r"[^/]+/\.\./", "", folder + "/" + t) for t in targets]
+def text_of(xml):
+    return "".join(re.findall(r"<a:t>(.*?)</a:t>", xml)) or None
+def charts_of(sheet_part):
+    found = []
+    for drawing in [t for t in rels(sheet_part) if "/drawings/" in t]:
+        anchors = re.findall(r"<xdr:from><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>.*?r:id=\"(rId\d+)\"",
+                             zf.read(drawing).decode("utf-8"), re.S)
+        folder, _, name = drawing.rpartition("/")
+        rel_xml = zf.read(folder + "/_rels/" + name + ".rels").decode("utf-8")
+        targets = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"', rel_xml))
+        for col, row, rid in anchors:
+            part = re.sub(r"[^/]+/\.\./", "", folder + "/" + targets[rid])
+            xml = zf.read(part).decode("utf-8")
+            kind = re.search(r"<c:barDir val=\"(\w+)\"/>", xml)
+            grouping = re.search(r"<c:grouping val=\"(\w+)\"/>", xml)
+            title = re.search(r"<c:chart><c:title>(.*?)</c:title>", xml, re.S)
+            cat_axis = re.search(r"<c:catAx>.*?<c:title>(.*?)</c:title>", xml, re.S)
+            val_axis = re.search(r"<c:valAx>.*?<c:title>(.*?)</c:title>", xml, re.S)
+            found.append({
+                "kind": kind.group(1) if kind else ("pie" if "<c:pieChart>" in xml else "other"),
+                "grouping": grouping.group(1) if grouping else None,
+                "title": text_of(title.group(1)) if title else None,
+                "categoryAxisTitle": text_of(cat_axis.group(1)) if cat_axis else None,
+                "valueAxisTitle": text_of(val_axis.group(1)) if val_axis else None,
+                "categories": re.findall(r"<c:cat><c:\w+Ref><c:f>(.*?)</c:f>", xml),
+                "values": re.findall(r"<c:val><c:numRef><c:f>(.*?)</c:f>", xml),
+                "seriesNames": re.findall(r"<c:ser><c:idx val=\"\d+\"/><c:order val=\"\d+\"/><c:tx><c:v>(.*?)</c:v>", xml),
+                "fonts": sorted(set(re.findall(r'<a:latin typeface="([^"]+)"', xml))),
+                "anchorRow": int(row), "anchorColumn": int(col),
+            })
+    return found
 out = {"sheets": [], "title": formulas.properties.title, "creator": formulas.properties.creator}
 for position, ws in enumerate(formulas.worksheets):
     wv = values.worksheets[position]
@@ -174,6 +234,7 @@ for position, ws in enumerate(formulas.worksheets):
         "ignoredNumberAsText": " ".join(ignored).split() if ignored else [],
         "columnWidths": widths,
         "inlineStrings": 't="inlineStr"' in xml,
+        "charts": charts_of("xl/worksheets/sheet%d.xml" % (position + 1)),
     })
 json.dump(out, sys.stdout, ensure_ascii=False)
 """#
