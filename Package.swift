@@ -46,8 +46,8 @@ let package = Package(
         ]),
         // Domain-free wrapper over libxlsxwriter.
         .target(name: "ZizhuXLSX", dependencies: ["CXLSXWriter"]),
-        // The documents of a round.
-        .target(name: "ZizhuExport", dependencies: ["ZizhuCore", "ZizhuXLSX", "ZizhuImport", "CMalloc"],
+        // The documents of a round, and the district's 汇总表 and 通报 from its store of rounds.
+        .target(name: "ZizhuExport", dependencies: ["ZizhuCore", "ZizhuXLSX", "ZizhuImport", "ZizhuArchive", "CMalloc"],
                 resources: [.copy("Resources/BankTemplates")]),
         // The archive of paid batches — SQLite through GRDB, or PostgreSQL through postgres-nio: repeat aid and
         // 双学籍 across terms and schools.
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "ZizhuGenerateTests", dependencies: ["ZizhuGenerate", "ZizhuTestSupport"]),
         // The CLI tests also run the library pipeline and ZizhuGenerate in process (conservation, privacy).
         .testTarget(name: "ZizhuCLITests", dependencies: [
-            "ZizhuTestSupport", "ZizhuCore", "ZizhuImport", "ZizhuGenerate",
+            "ZizhuTestSupport", "ZizhuCore", "ZizhuImport", "ZizhuGenerate", "ZizhuArchive",
         ]),
     ]
 )

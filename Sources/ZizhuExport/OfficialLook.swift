@@ -19,6 +19,10 @@ struct OfficialFormats {
     let serial: Format
     let money: Format
     let count: Format
+    /// A share held as a fraction (0.125 → 12.5%).
+    let percent: Format
+    /// A rate with one decimal (每百行错误数).
+    let ratio: Format
     let totalLabel: Format
     let totalCount: Format
     let totalMoney: Format
@@ -41,6 +45,8 @@ struct OfficialFormats {
         serial = try workbook.format(cell.with { $0.numberFormat = "0"; $0.horizontal = .center })
         money = try workbook.format(cell.with { $0.numberFormat = "#,##0.00"; $0.horizontal = .right })
         count = try workbook.format(cell.with { $0.numberFormat = "0"; $0.horizontal = .right })
+        percent = try workbook.format(cell.with { $0.numberFormat = "0.0%"; $0.horizontal = .right })
+        ratio = try workbook.format(cell.with { $0.numberFormat = "0.0"; $0.horizontal = .right })
         totalLabel = try workbook.format(cell.with { $0.bold = true; $0.horizontal = .center })
         totalCount = try workbook.format(cell.with { $0.bold = true; $0.numberFormat = "0\"人\""; $0.horizontal = .center })
         totalMoney = try workbook.format(cell.with { $0.bold = true; $0.numberFormat = "#,##0.00"; $0.horizontal = .right })

@@ -17,6 +17,7 @@ struct Zizhu: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, CheckCommand.self, RegisterCommand.self, NoticeCommand.self, BankCommand.self,
             PolicyCommand.self, ArchiveCommand.self, GenerateCommand.self, MissedCommand.self, ServeCommand.self,
+            DistrictCommand.self,
         ]
     )
 
