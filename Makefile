@@ -43,6 +43,7 @@ test-serve: deps deps-test-apt
 	$(PYTHON) Tests/serve/test_api.py .build/debug/zizhu
 	$(PYTHON) Tests/serve/test_security.py .build/debug/zizhu
 	$(PYTHON) Tests/serve/test_district.py .build/debug/zizhu
+	$(PYTHON) Tests/serve/test_district_view.py .build/debug/zizhu
 	$(PYTHON) Tests/serve/test_browser.py .build/debug/zizhu
 
 # Every test again under AddressSanitizer and LeakSanitizer — the test process and every zizhu it starts — in

@@ -1,3 +1,4 @@
+import Foundation
 import ZizhuArchive
 import ZizhuCore
 
@@ -104,5 +105,89 @@ extension Pages {
                 + "<td>\(escapeHTML(entry.detail))</td></tr>"
         }
         return html + "</tbody></table>"
+    }
+}
+
+/// 区内汇总 (`/district`): the period's figures per school, sortable by any column, with the amount per school
+/// and the findings per code drawn as SVG; links to the 汇总表 and the 通报. Schools, counts and amounts only.
+extension Pages {
+    struct DistrictView {
+        var summary: DistrictSummary
+        var periods: [DistrictPeriod]
+        var sort: DistrictSummary.SortKey
+        var descending: Bool
+    }
+
+    /// The query naming a period: `term`, `year` and, when set, `program`.
+    static func query(_ period: DistrictPeriod) -> String {
+        func encoded(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        }
+        return "term=\(encoded(period.term))&year=\(period.year)" + (period.program.map { "&program=\(encoded($0))" } ?? "")
+    }
+
+    static func district(_ text: PageText, _ view: DistrictView?) -> String {
+        var html = "<h1>\(text.districtHeading)</h1>"
+        guard let view else { return html + "<p id=\"district\">\(text.noPeriod)</p>" }
+        let summary = view.summary
+        let here = query(summary.period)
+        html += "<form id=\"period\" method=\"get\" action=\"/district\"><label for=\"period-choice\">\(text.periodLabel)</label>"
+            + "<select id=\"period-choice\" name=\"period\">"
+        for period in view.periods {
+            let selected = period == summary.period ? " selected" : ""
+            html += "<option value=\"\(escapeHTML(query(period)))\"\(selected)>\(escapeHTML(period.title))</option>"
+        }
+        html += "</select> <button type=\"submit\">\(text.show)</button></form>"
+        html += "<p class=\"hint\">\(text.countingRule)</p>"
+
+        html += "<table id=\"district\"><thead><tr>"
+        for (key, title) in text.districtColumns {
+            let isCurrent = key == view.sort.rawValue
+            let order = isCurrent && !view.descending ? "desc" : (isCurrent ? "asc" : (key == "school" ? "asc" : "desc"))
+            let mark = isCurrent ? (view.descending ? " ▼" : " ▲") : ""
+            let aria = isCurrent ? " aria-sort=\"\(view.descending ? "descending" : "ascending")\"" : ""
+            html += "<th\(aria)><a href=\"/district?\(escapeHTML(here))&amp;sort=\(key)&amp;order=\(order)\">\(title)\(mark)</a></th>"
+        }
+        html += "</tr></thead><tbody>"
+        for line in summary.schools(sortedBy: view.sort, descending: view.descending) {
+            html += districtRow(text, line, isTotal: false)
+        }
+        html += "</tbody><tfoot>" + districtRow(text, summary.total, isTotal: true) + "</tfoot></table>"
+
+        let amounts = summary.schools(sortedBy: .amount, descending: true).map {
+            SVGBarChart.Bar(label: $0.name, value: Double($0.amount.fen), valueText: $0.amount.groupedString)
+        }
+        html += "<div class=\"charts\">"
+            + SVGBarChart(id: "chart-amount", title: text.amountChartTitle, unit: text.amountUnit, bars: amounts).svg
+        if summary.codes.isEmpty {
+            html += "<p id=\"chart-codes\">\(text.noCodes)</p>"
+        } else {
+            let codes = summary.codes.prefix(20).map {
+                SVGBarChart.Bar(label: $0.code, value: Double($0.count), valueText: String($0.count), tone: $0.severity.rawValue)
+            }
+            html += SVGBarChart(id: "chart-codes", title: text.codesChartTitle, unit: text.codesUnit, bars: Array(codes)).svg
+        }
+        html += "</div>"
+
+        html += "<h2>\(text.districtDownloads)</h2><p><a id=\"summary-xlsx\" class=\"button\" href=\"/district/summary.xlsx?\(escapeHTML(here))\">\(text.summaryWorkbook)</a></p>"
+            + "<form id=\"bulletin\" method=\"get\" action=\"/district/bulletin.xlsx\">"
+            + "<label for=\"bulletin-month\">\(text.bulletinMonth)</label><input id=\"bulletin-month\" name=\"month\" type=\"month\" required value=\"\(String(BeijingTime.now().prefix(7)))\">"
+            + "<label for=\"bulletin-deadline\">\(text.bulletinDeadline)</label><input id=\"bulletin-deadline\" name=\"deadline\" type=\"date\">"
+            + "<button type=\"submit\">\(text.bulletinWorkbook)</button></form>"
+        return html
+    }
+
+    private static func districtRow(_ text: PageText, _ line: DistrictSummary.SchoolLine, isTotal: Bool) -> String {
+        func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "—" }
+        let states = RoundState.allCases.compactMap { state in
+            line.states[state].map { "\(text.state(state)) \($0)" }
+        }
+        let rounds = states.isEmpty ? (isTotal ? "" : "<span class=\"bad\">\(text.notSubmitted)</span>")
+            : escapeHTML(states.joined(separator: " · "))
+        return "<tr\(isTotal ? " class=\"total\"" : "")><td>\(escapeHTML(isTotal ? text.totalLabel : line.name))</td>"
+            + "<td>\(rounds)</td><td>\(line.applicants)</td><td>\(line.accepted)</td><td>\(line.returned)</td>"
+            + "<td>\(line.amount.groupedString)</td>"
+            + "<td>\(line.errorsPer100Rows.map { String(format: "%.1f", $0) } ?? "—")</td>"
+            + "<td>\(percent(line.overAgeShare))</td><td>\(percent(line.coverage))</td></tr>"
     }
 }

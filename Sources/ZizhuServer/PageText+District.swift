@@ -65,4 +65,34 @@ extension PageText {
         language == .zh ? ["时间", "学校", "名称", "状态", "行数", "通过", "退回", "通过金额（元）"]
             : ["Time", "School", "Name", "State", "Rows", "Accepted", "Returned", "Accepted (yuan)"]
     }
+
+    var district: String { pick("区内汇总", "District") }
+    var districtHeading: String { pick("区内各校汇总", "The district's schools") }
+    var periodLabel: String { pick("学期", "Term") }
+    var show: String { pick("查看", "Show") }
+    var noPeriod: String { pick("还没有学校上传过轮次。", "No school has uploaded a round yet.") }
+    var countingRule: String {
+        pick("统计口径：已提交、已审核、已发放的轮次计入人数与金额；退回的轮次只计入状态；草稿不计。每百行错误数 = 错误数 ÷ 申请人数 × 100；大龄占比按通过人数；覆盖率 = 通过人数 ÷ 在籍人数（报送时附学籍名单的学校）。点表头排序。",
+             "Submitted, approved and paid rounds count in the figures; returned rounds only in their state; drafts not at all. Errors per 100 rows = errors ÷ applicants × 100; the 大龄 share is of the accepted; coverage = accepted ÷ enrolled (schools that sent an enrolment export). Click a header to sort.")
+    }
+    var districtColumns: [(key: String, title: String)] {
+        let zh = ["学校", "轮次", "申请人数", "通过", "退回", "通过金额（元）", "每百行错误数", "大龄占比", "覆盖率"]
+        let en = ["School", "Rounds", "Applicants", "Accepted", "Returned", "Accepted (yuan)", "Errors / 100 rows",
+                  "大龄 share", "Coverage"]
+        let keys = ["school", "rounds", "applicants", "accepted", "returned", "amount", "errors", "overAge", "coverage"]
+        return Array(zip(keys, language == .zh ? zh : en))
+    }
+    var totalLabel: String { pick("合计", "Total") }
+    var notSubmitted: String { pick("未报送", "nothing handed in") }
+    var amountChartTitle: String { pick("各校通过金额（元）", "Accepted amount per school (yuan)") }
+    var amountUnit: String { pick("金额（元）", "yuan") }
+    var codesChartTitle: String { pick("各类问题次数", "Findings per code") }
+    var codesUnit: String { pick("次数（红：错误，橙：警告，灰：提示）", "count (red: error, amber: warning, grey: info)") }
+    var noCodes: String { pick("这些轮次没有问题记录。", "These rounds have no findings.") }
+    var districtDownloads: String { pick("下载汇总表与通报", "Download the summary and the bulletin") }
+    var summaryWorkbook: String { pick("下载本学期汇总表（Excel，含图表）", "Download the term's summary (Excel, with charts)") }
+    var bulletinMonth: String { pick("月份", "Month") }
+    var bulletinDeadline: String { pick("报送截止日期（可不填）", "Deadline (optional)") }
+    var bulletinWorkbook: String { pick("下载月度通报（Excel）", "Download the monthly bulletin (Excel)") }
+    var badMonth: String { pick("月份应写作 2026-11，截止日期应写作 2026-11-20。", "Write the month as 2026-11 and the deadline as 2026-11-20.") }
 }

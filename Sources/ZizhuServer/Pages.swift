@@ -16,6 +16,7 @@ enum Pages {
         var links = ""
         if viewer?.mayUpload ?? true { links += "<a href=\"/\">\(text.upload)</a>" }
         if viewer?.roundsShown != nil || viewer == nil { links += "<a href=\"/rounds\">\(text.rounds)</a>" }
+        if viewer?.mayInspect == true { links += "<a href=\"/district\">\(text.district)</a>" }
         if viewer?.isAdmin == true { links += "<a href=\"/admin\">\(text.admin)</a>" }
         let who = viewer?.account.map { "<span id=\"who\">\(escapeHTML($0.name))（\(text.role($0.role))）</span>" } ?? ""
         let signOut = signedIn && csrf != nil ? """

@@ -115,14 +115,16 @@ struct RoundService: Sendable {
                 policyName: round.policyName, rows: summary.rows, accepted: summary.accepted, returned: summary.returned,
                 errors: summary.errors, warnings: summary.warnings, amountIn: summary.amountIn.decimalString,
                 amountAccepted: summary.amountAccepted.decimalString, amountReturned: summary.amountReturned.decimalString,
-                schoolCode: school, program: policy.program, term: policy.term, year: policy.year)
+                schoolCode: school, program: policy.program, term: policy.term, year: policy.year,
+                overAge: round.result.acceptedOlderCount, enrolled: round.result.crossCheck?.enrolment?.students)
             let inputs = zip(upload.files("files"), manifest.inputs).enumerated().map { position, pair in
                 StoredInput(roundID: id, position: position, name: pair.0.name, sha256: pair.1.sha256, size: pair.0.size)
             }
             let final = roundsDirectory + "/" + id
             guard rename(folder, final) == 0 else { throw CocoaError(.fileWriteUnknown) }
             do {
-                try store.insert(record, inputs: inputs, documents: stored, rows: accepted)
+                try store.insert(record, inputs: inputs, documents: stored, rows: accepted,
+                                 findings: FindingCount.counting(round.result.findings, roundID: id))
             } catch {
                 try? FileManager.default.removeItem(atPath: final)
                 throw error
@@ -156,12 +158,7 @@ struct RoundService: Sendable {
         }
     }
 
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate, .withTimeZone]
-        return formatter.string(from: Date())
-    }
+    static func timestamp() -> String { BeijingTime.now() }
 }
 
 /// At most `capacity` rounds at once; the rest wait in order.

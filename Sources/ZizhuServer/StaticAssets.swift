@@ -15,6 +15,9 @@ enum StaticAssets {
         #findings td:nth-child(-n+3){white-space:nowrap}
         tr.group th{background:#eef;font-weight:bold}tr.error td:nth-child(3){color:#a00;font-weight:bold}tr.warning td:nth-child(3){color:#a60}
         #filter select{margin-right:.6em;padding:.2em}#filter button{margin-top:0;padding:.3em 1em}
+        .charts svg{display:block;margin-top:1.2em;max-width:100%;height:auto}tfoot td{font-weight:bold;background:#f3f3f3}
+        #district th a{color:inherit;text-decoration:none}#district td:nth-child(n+3){text-align:right}
+        #period select{padding:.2em}#period button{margin-top:0;padding:.3em 1em}
         """
 
     static let javascript = """

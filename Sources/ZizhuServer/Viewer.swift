@@ -24,6 +24,9 @@ enum Viewer: Sendable {
     /// Manages schools and people, reads the audit log.
     var isAdmin: Bool { role == .admin }
 
+    /// Sees the district's figures per school (no pupil's data): reviewers and administrators.
+    var mayInspect: Bool { role == .reviewer || role == .admin }
+
     /// The rounds this viewer lists: all (one school), the clerk's school's, every school's handed-in rounds
     /// (a reviewer never sees a school's drafts), none (an administrator sees no pupil's data).
     var roundsShown: (school: String?, states: [RoundState]?)? {

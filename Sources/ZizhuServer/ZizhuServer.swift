@@ -102,6 +102,10 @@ public struct ZizhuServer: Sendable {
             router.post("/api/rounds/:id/\(action.rawValue)") { request, context in try await review.api(action, request, context) }
         }
         let admin = AdminRoutes(server: self)
+        let district = DistrictRoutes(server: self)
+        router.get("/district", use: district.page)
+        router.get("/district/summary.xlsx", use: district.summary)
+        router.get("/district/bulletin.xlsx", use: district.bulletin)
         router.get("/admin", use: admin.page)
         router.post("/admin/schools", use: admin.addSchool)
         router.post("/admin/accounts", use: admin.addAccount)

@@ -47,6 +47,12 @@ import ZizhuArchive
         #expect(Self.admin.roundsShown == nil && !Self.admin.mayUpload)
     }
 
+    @Test func onlyReviewersAndAdministratorsSeeTheDistrictsFigures() {
+        #expect(Self.reviewer.mayInspect && Self.admin.mayInspect)
+        #expect(!Self.clerkA.mayInspect && !Self.clerkWithoutSchool.mayInspect)
+        #expect(!Viewer.anyone.mayInspect && !Viewer.passwordHolder.mayInspect)
+    }
+
     @Test func aOneSchoolServerSeesAndUploadsEverythingWithoutTheReview() {
         for viewer in [Viewer.anyone, .passwordHolder] {
             #expect(viewer.maySee(Self.round(school: "", state: .draft)) && viewer.mayUpload)

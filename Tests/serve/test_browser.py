@@ -65,6 +65,7 @@ def district(results, binary):
     """A school submits through the page; a reviewer returns it with a reason; the school reads the reason."""
     postgres = Postgres()
     server = district_server(binary, postgres)
+    os.makedirs(os.path.join(server.data, "downloads"), exist_ok=True)
     driver = browser(os.path.join(server.data, "downloads"))
     step = "set up the district"
     try:
@@ -95,6 +96,21 @@ def district(results, binary):
         state = wait.until(EC.presence_of_element_located((By.ID, "state"))).text
         results.check("退回" in state and "reviewer-1" in state, f"returned by the reviewer: {state!r}")
         driver.save_screenshot(os.path.join(SCREENSHOTS, "district-returned.png"))
+
+        step = "the reviewer reads the district's figures"
+        driver.find_element(By.LINK_TEXT, "区内汇总").click()
+        table = wait.until(EC.presence_of_element_located((By.ID, "district")))
+        results.check("示例县第一中学" in table.text and "退回 1" in table.text, "区内汇总 lists the school and its returned round")
+        chart = driver.find_element(By.ID, "chart-amount")
+        results.check(chart.size["width"] > 300 and chart.size["height"] > 50,
+                      f"the amount chart is drawn ({chart.size})")
+        driver.find_element(By.CSS_SELECTOR, "#district th:nth-child(3) a").click()
+        header = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#district th[aria-sort]")))
+        results.check("申请人数" in header.text and "sort=applicants" in driver.current_url,
+                      f"clicking a header sorts by it ({header.text!r})")
+        driver.find_element(By.ID, "summary-xlsx").click()
+        results.check(wait_for_file(os.path.join(server.data, "downloads"), ".xlsx") is not None,
+                      "the 汇总表 downloads from the page")
         sign_out(driver)
 
         step = "the clerk reads the reason"
