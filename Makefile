@@ -18,7 +18,9 @@ PG_DIR     := $(shell mktemp -u /tmp/zizhu-test-postgres.XXXXXX)
 ASAN_ENV   := LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp:print_suppressions=0 \
               ZIZHU_E2E_ROWS=10000 ZIZHU_FAULT_ROWS=1500 ZIZHU_MEMORY_ROUNDS=20
 
-.PHONY: demo test test-asan test-serve deps deps-apt deps-test-apt apt-install deps-pip build release unit readback clean bench \
+PRINT_APT  := libreoffice-calc fonts-noto-cjk poppler-utils
+
+.PHONY: demo test test-asan test-serve test-print deps deps-apt deps-test-apt apt-install deps-pip build release unit readback clean bench \
         bench-serve fuzz
 
 # Shows every finding on the samples (check exits 1 when it finds errors: expected here), then writes them all.
@@ -45,6 +47,14 @@ test-serve: deps deps-test-apt
 	$(PYTHON) Tests/serve/test_district.py .build/debug/zizhu
 	$(PYTHON) Tests/serve/test_district_view.py .build/debug/zizhu
 	$(PYTHON) Tests/serve/test_browser.py .build/debug/zizhu
+
+# Every workbook printed by LibreOffice and read back from the PDF (A4, landscape, headers on every page, no
+# column cut off, page X of Y, 合计 and 大写, signatures, charts on their table's page); writes
+# docs/register-page1.png. Not part of `make test`: installing LibreOffice would double CI's time.
+test-print: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(PRINT_APT)"
+	$(SWIFT) build --product zizhu
+	$(PYTHON) Tests/print/test_print.py .build/debug/zizhu
 
 # Every test again under AddressSanitizer and LeakSanitizer — the test process and every zizhu it starts — in
 # a build folder of its own, so the normal build stays warm. Built without the PostgreSQL trait: this pass is

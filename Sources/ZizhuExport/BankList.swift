@@ -31,16 +31,14 @@ public enum BankList {
                 company: policy.school)
             let sheet = try workbook.addWorksheet(named: sheetName)
             let lastColumn = headers.count - 1
-            let sample = order.rows.prefix(2000).map { result.applicants[$0] }
-            let widths = Official.widths(headers: headers, sample: { position in
-                let a = sample[position]
+            let widths = Official.widths(headers: headers, values: { position in
+                let a = result.applicants[order.rows[position]]
                 return ["99999", a.value(.card), Official.accountHolder(a), "1,500,000.00", a.value(.idNumber),
                         policy.paymentSummary, classNote(a)]
-            }, sampleCount: sample.count, minimum: 6)
+            }, count: order.rows.count, minimum: 6)
             for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
 
-            try sheet.setRow(0, height: 36)
-            try sheet.merge(row: 0, columns: 0...lastColumn, text: title, format: formats.title)
+            try Official.writeTitle(title, on: sheet, widths: widths, format: formats.title)
             try sheet.setRow(1, height: 22)
             try sheet.merge(row: 1, columns: 0...lastColumn, text: """
                 付款单位：\(policy.school)    笔数：\(count)笔    总金额：\(total.groupedString)元    \

@@ -101,11 +101,10 @@ public enum DistrictWorkbooks {
     private static func writeCodes(_ codes: [DistrictSummary.CodeLine], workbook: Workbook, formats: OfficialFormats,
                                    title: String, sheetName: String) throws {
         let sheet = try workbook.addWorksheet(named: sheetName)
-        let widths = Official.widths(headers: codeHeaders, sample: { [codes[$0].code, "", "", "", "", codes[$0].worstSchool] },
-                                     sampleCount: codes.count)
+        let widths = Official.widths(headers: codeHeaders, values: { [codes[$0].code, "", "", "", "", codes[$0].worstSchool] },
+                                     count: codes.count)
         for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
-        try sheet.setRow(0, height: 30)
-        try sheet.merge(row: 0, columns: 0...(codeHeaders.count - 1), text: title, format: formats.title)
+        try Official.writeTitle(title, on: sheet, widths: widths, format: formats.title)
         try sheet.merge(row: 1, columns: 0...(codeHeaders.count - 1),
                         text: codes.isEmpty ? "没有问题记录。" : "错误在前，其次按次数；只计已提交、已审核、已发放的轮次。",
                         format: formats.line)
@@ -140,12 +139,11 @@ public enum DistrictWorkbooks {
         let sheet = try workbook.addWorksheet(named: "逾期与退回")
         let headers = ["序号", "学校", "轮次名称", "时间", "退回原因"]
         let notes = bulletin.late + bulletin.returned
-        let widths = Official.widths(headers: headers, sample: { [notes[$0].school, notes[$0].label, "", notes[$0].at] },
-                                     sampleCount: notes.count)
+        var widths = Official.widths(headers: headers, values: { [notes[$0].school, notes[$0].label, "", notes[$0].at] },
+                                     count: notes.count)
+        widths[4] = 48
         for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
-        try sheet.setColumns(4...4, width: 48)
-        try sheet.setRow(0, height: 30)
-        try sheet.merge(row: 0, columns: 0...4, text: title, format: formats.title)
+        try Official.writeTitle(title, on: sheet, widths: widths, format: formats.title)
         var row = 1
         let sections: [(String, [DistrictBulletin.RoundNote], String)] = [
             (bulletin.deadline.map { "逾期报送（\($0) 之后提交）" } ?? "逾期报送（未设截止日期）", bulletin.late, "没有逾期报送的轮次。"),
@@ -202,11 +200,10 @@ private struct SchoolTable {
     /// Writes the table; returns its last row (合计).
     func write(on sheet: Worksheet, formats: OfficialFormats, title: String, note: String) throws -> Int {
         let last = headers.count - 1
-        let widths = Official.widths(headers: headers, sample: { [String(1), lines[$0].code, lines[$0].name] },
-                                     sampleCount: lines.count, minimum: 8, maximum: 36)
+        let widths = Official.widths(headers: headers, values: { [String(1), lines[$0].code, lines[$0].name] },
+                                     count: lines.count, minimum: 8, maximum: 36)
         for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
-        try sheet.setRow(0, height: 30)
-        try sheet.merge(row: 0, columns: 0...last, text: title, format: formats.title)
+        try Official.writeTitle(title, on: sheet, widths: widths, format: formats.title)
         try sheet.merge(row: 1, columns: 0...last, text: note, format: formats.paragraph)
         try sheet.setRow(1, height: 48)
         try sheet.setRow(Self.headerRow, height: 30)

@@ -30,8 +30,7 @@ public enum MissedList {
             let widths: [Double] = [6, 10, 14, 10, 22, 22, 24, 10, 12]
             for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
             let total = classes.reduce(0) { $0 + $1.students.count }
-            try sheet.setRow(0, height: 36)
-            try sheet.merge(row: 0, columns: 0...lastColumn, text: title, format: formats.title)
+            try Official.writeTitle(title, on: sheet, widths: widths, format: formats.title)
             try sheet.merge(row: 1, columns: 0...lastColumn, text: """
                 以下 \(total) 名学生在籍且出现在困难认定名单中，但未提交申请（共 \(classes.count) 个班）。\
                 请班主任逐一联系。内部资料，含身份证号和困难类型，不得公示。

@@ -47,16 +47,14 @@ public enum NoticeList {
             let sheet = try workbook.addWorksheet(named: sheetName)
             let lastColumn = headers.count - 1
 
-            let sample = order.rows.prefix(2000).map { result.applicants[$0] }
-            let widths = Official.widths(headers: headers, sample: { position in
-                let a = sample[position]
+            let widths = Official.widths(headers: headers, values: { position in
+                let a = result.applicants[order.rows[position]]
                 return ["99999", a.value(.name), a.value(.grade), a.value(.className), program(of: a, policy), "一档",
                         "1,500.00"]
-            }, sampleCount: sample.count, minimum: 8)
+            }, count: order.rows.count, minimum: 8)
             for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
 
-            try sheet.setRow(0, height: 36)
-            try sheet.merge(row: 0, columns: 0...lastColumn, text: title, format: formats.title)
+            try Official.writeTitle(title, on: sheet, widths: widths, format: formats.title)
             try sheet.setRow(1, height: 48)
             try sheet.merge(row: 1, columns: 0...lastColumn, text: """
                 根据学生资助有关规定，经个人申请、班级民主评议、学校学生资助工作领导小组审核，\

@@ -16,6 +16,8 @@ struct OfficialFormats {
     let textCenter: Format
     let identifier: Format
     let typed: Format
+    /// Text as typed, wrapping within its column.
+    let typedWrapped: Format
     let serial: Format
     let money: Format
     let count: Format
@@ -33,7 +35,7 @@ struct OfficialFormats {
     init(_ workbook: Workbook) throws {
         let base = CellStyle(fontName: OfficialFormats.font, fontSize: 11, vertical: .center)
         let cell = base.with { $0.border = .thin }
-        title = try workbook.format(base.with { $0.fontSize = 18; $0.bold = true; $0.horizontal = .center })
+        title = try workbook.format(base.with { $0.fontSize = 18; $0.bold = true; $0.horizontal = .center; $0.wrap = true })
         line = try workbook.format(base.with { $0.horizontal = .left })
         lineRight = try workbook.format(base.with { $0.horizontal = .right })
         paragraph = try workbook.format(base.with { $0.horizontal = .left; $0.vertical = .top; $0.wrap = true })
@@ -42,6 +44,7 @@ struct OfficialFormats {
         textCenter = try workbook.format(cell.with { $0.horizontal = .center })
         identifier = try workbook.format(cell.with { $0.numberFormat = "@"; $0.horizontal = .center })
         typed = try workbook.format(cell.with { $0.numberFormat = "@"; $0.horizontal = .left })
+        typedWrapped = try workbook.format(cell.with { $0.numberFormat = "@"; $0.horizontal = .left; $0.vertical = .top; $0.wrap = true })
         serial = try workbook.format(cell.with { $0.numberFormat = "0"; $0.horizontal = .center })
         money = try workbook.format(cell.with { $0.numberFormat = "#,##0.00"; $0.horizontal = .right })
         count = try workbook.format(cell.with { $0.numberFormat = "0"; $0.horizontal = .right })
@@ -56,8 +59,30 @@ struct OfficialFormats {
     }
 }
 
+/// The charts of the documents' 汇总 sheets: one palette, sized to the table above them.
+enum OfficialCharts {
+    /// The tiers' colours, in order (dark red, amber, blue, green, purple, grey).
+    static let palette: [UInt32] = [0x8B1A1A, 0xC77700, 0x2E6DA4, 0x5B8C2A, 0x7A4E9E, 0x777777]
+    /// Rows (at the default 15-point height) a chart of the default 320 pixels takes, with a gap.
+    static let rowsPerChart = 18
+
+    /// The pixels of columns of these widths (Excel: 7 pixels a character, 5 of padding), at least 480.
+    static func width(ofColumns widths: [Double]) -> Int {
+        max(480, Int(widths.reduce(0) { $0 + $1 * 7 + 5 }))
+    }
+}
+
 /// Small helpers shared by the documents.
 enum Official {
+    /// The title row over columns of `widths`: merged, wrapped, and tall enough for the lines a long school
+    /// name needs (the 18-point bold title is about 1.8 times as wide as the columns' 11-point characters).
+    static func writeTitle(_ title: String, on sheet: Worksheet, widths: [Double], format: Format) throws {
+        let available = max(1, widths.reduce(0, +))
+        let lines = max(1, Int((Double(DisplayWidth.of(title)) * 1.8 / available).rounded(.up)))
+        try sheet.setRow(0, height: lines == 1 ? 36 : 26 * Double(lines) + 8)
+        try sheet.merge(row: 0, columns: 0...(widths.count - 1), text: title, format: format)
+    }
+
     /// Escapes `&` for Excel header/footer codes and keeps the text within the 255-character limit.
     static func footer(left: String) -> String {
         let escaped = String(left.replacingOccurrences(of: "&", with: "&&").prefix(120))
@@ -72,13 +97,16 @@ enum Official {
         return "填表日期：\(date.year)年\(date.month)月\(date.day)日"
     }
 
-    /// Column widths that fit the header and a sample of the values (the first rows are representative;
-    /// scanning a million rows to size a column is not worth it).
-    static func widths(headers: [String], sample: (Int) -> [String], sampleCount: Int,
+    /// Column widths that fit the header and the widest value of every row (a 汉字 counts two), so that no
+    /// cell prints as ### or cut off; capped at `maximum`. A value whose UTF-8 length is not more than the
+    /// widest so far cannot be wider (a 汉字 is 3 bytes and 2 columns), so most cells cost one comparison.
+    static func widths(headers: [String], values: (Int) -> [String], count: Int,
                        minimum: Double = 4, maximum: Double = 40) -> [Double] {
         var widest = headers.map(DisplayWidth.of)
-        for position in 0..<sampleCount {
-            for (column, value) in sample(position).enumerated() where column < widest.count {
+        let cap = Int(maximum)
+        for position in 0..<count {
+            for (column, value) in values(position).enumerated() where column < widest.count {
+                guard widest[column] < cap, value.utf8.count > widest[column] else { continue }
                 widest[column] = max(widest[column], DisplayWidth.of(value))
             }
         }

@@ -5,7 +5,8 @@ import ZizhuXLSX
 /// DOMAIN.md — merged title, 填报单位 line, header repeated on every printed page, identifiers as text,
 /// amounts `#,##0.00`, a 合计 row with 人数, 金额 (a formula with its value cached) and 大写, the three
 /// signature lines and 填表日期; A4 landscape, one page wide, 第 X 页，共 Y 页. A second sheet, 汇总, gives
-/// per class the 人数 and 金额 of each tier and the total.
+/// per class the 人数 and 金额 of each tier and the total, with two charts of them (stacked by tier), all on one
+/// printed page.
 ///
 /// Sheet-splitting rule: a sheet holds at most `rowsPerSheet` (1,048,000) data rows — Excel's limit of
 /// 1,048,576 rows less the title, the 填报单位 line, the header, the 小计/合计 row and the signature lines.
@@ -164,18 +165,14 @@ struct RegisterSheetsWriter {
         let tierSlots = policy.tiers.count + 1
         classCounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
         classAmounts = Array(repeating: Array(repeating: 0, count: tierSlots), count: order.groups.count)
-        var sample: [Applicant] = []
-        var position = 0
-        while sample.count < 2000 && position < order.rows.count {
-            if !isReturned(position) { sample.append(applicants[order.rows[position]]) }
-            position += 1
-        }
-        widths = Official.widths(headers: RegisterBook.headers, sample: { position in
-            let a = sample[position]
+        // Every row of the order, returned or not: asking which are returned would wait for the row rules to
+        // finish, and the register is written while they run. A returned row only ever widens a column.
+        widths = Official.widths(headers: RegisterBook.headers, values: { position in
+            let a = applicants[order.rows[position]]
             return ["99999", a.value(.name), a.value(.gender), a.value(.idNumber), a.value(.studentNumber),
                     a.value(.grade), a.value(.className), a.value(.category), a.value(.level), "1,500,000.00",
                     a.value(.card), a.value(.bank), Official.accountHolder(a), "备注"]
-        }, sampleCount: sample.count)
+        }, count: order.rows.count)
         written.reserveCapacity(order.rows.count)
     }
 
@@ -240,8 +237,7 @@ struct RegisterSheetsWriter {
     func startSheet(_ number: Int) throws -> Worksheet {
         let sheet = try workbook.addWorksheet(named: Self.sheetName(number))
         for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
-        try sheet.setRow(0, height: 36)
-        try sheet.merge(row: 0, columns: 0...lastColumn, text: title, format: formats.title)
+        try Official.writeTitle(title, on: sheet, widths: widths, format: formats.title)
         try sheet.setRow(1, height: 22)
         try sheet.merge(row: 1, columns: 0...8, text: "填报单位（盖章）：\(policy.school)", format: formats.line)
         try sheet.merge(row: 1, columns: 9...lastColumn, text: "单位：元", format: formats.lineRight)
@@ -336,14 +332,9 @@ struct RegisterSheetsWriter {
         headers += ["合计\n人数", "合计\n金额"]
         let lastColumn = headers.count - 1
 
-        try sheet.setColumns(0...0, width: 6)
-        try sheet.setColumns(1...2, width: 14)
-        for column in stride(from: 3, through: lastColumn, by: 2) {
-            try sheet.setColumns(column...column, width: 10)
-            try sheet.setColumns((column + 1)...(column + 1), width: 14)
-        }
-        try sheet.setRow(0, height: 36)
-        try sheet.merge(row: 0, columns: 0...lastColumn, text: policy.roundTitle + "发放汇总表", format: formats.title)
+        let widths: [Double] = [6, 14, 14] + Array(repeating: [10.0, 14.0], count: slots.count + 1).joined()
+        for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
+        try Official.writeTitle(policy.roundTitle + "发放汇总表", on: sheet, widths: widths, format: formats.title)
         try sheet.merge(row: 1, columns: 0...max(2, lastColumn - 2), text: "填报单位（盖章）：\(policy.school)",
                         format: formats.line)
         try sheet.merge(row: 1, columns: max(3, lastColumn - 1)...max(4, lastColumn), text: "单位：元",
@@ -399,7 +390,25 @@ struct RegisterSheetsWriter {
         let standards = policy.tiers.map { "\($0.level) \($0.amount.groupedString) 元/人" }.joined(separator: "，")
         try sheet.merge(row: row + 2, columns: 0...lastColumn, text: "资助标准：\(standards)。", format: formats.line)
         try writeSignatures(sheet, row: row + 4, lastColumn: lastColumn)
-        try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
+        if row > 3 {
+            let classes = CellRange.column(2, rows: 3...(row - 1))
+            let width = OfficialCharts.width(ofColumns: widths)
+            for (offset, (title, axis, column)) in [("各班受助人数（按档次）", "人数", 3), ("各班发放金额（按档次）", "金额（元）", 4)].enumerated() {
+                let series = tierNames.enumerated().map { position, name in
+                    Chart.Series(name: name, sheet: sheet.name, categories: classes,
+                                 values: .column(column + position * 2, rows: 3...(row - 1)),
+                                 color: OfficialCharts.palette[position % OfficialCharts.palette.count])
+                }
+                var chart = Chart(kind: .stackedColumn, title: title, categoryAxisTitle: "班级", valueAxisTitle: axis,
+                                  series: series, showsLegend: true)
+                chart.valueFormat = column == 4 ? "#,##0" : "0"
+                chart.showsValues = series.count == 1
+                chart.width = width
+                try sheet.insert(chart, row: row + 6 + offset * OfficialCharts.rowsPerChart, column: 0)
+            }
+        }
+        // One page: the table, its signatures and its charts are read and signed together.
+        try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 1,
                                          repeatRows: 2...2, footer: Official.footer(left: policy.roundTitle + "发放汇总表"),
                                          margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6),
                                          centerHorizontally: true))

@@ -2,7 +2,8 @@ import ZizhuCore
 import ZizhuXLSX
 
 /// 问题清单 (问题清单.xlsx): every finding of the round — 文件, 行号, 姓名, 代码, 严重程度, 字段, 问题,
-/// 处理建议, 相关行 (every row a cross-row or share finding points at) — filterable, header frozen; and a 汇总 sheet with the counts per code and per class.
+/// 处理建议, 相关行 (every row a cross-row or share finding points at) — filterable, header frozen; and a 汇总 sheet
+/// with the counts per code and per class and their charts, on one printed page.
 /// Identifiers in messages are masked unless `showValues` (the same switch as the JSON report).
 public enum ReportWorkbook {
     public static let fileName = "问题清单.xlsx"
@@ -43,8 +44,7 @@ public enum ReportWorkbook {
         let sheet = try workbook.addWorksheet(named: findingsSheetName)
         let widths: [Double] = [24, 7, 10, 26, 9, 14, 60, 44, 40]
         for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
-        try sheet.setRow(0, height: 30)
-        try sheet.merge(row: 0, columns: 0...(headers.count - 1), text: title, format: formats.title)
+        try Official.writeTitle(title, on: sheet, widths: widths, format: formats.title)
         for (column, header) in headers.enumerated() {
             try sheet.write(header, row: 1, column: column, format: formats.header)
         }
@@ -88,11 +88,9 @@ public enum ReportWorkbook {
         let crossCheck = result.crossCheck
         let crossHeaders = crossCheck.map(crossCheckHeaders) ?? []
         let lastColumn = 6 + crossHeaders.count
-        for (column, width) in ([8.0, 30, 10, 10, 10, 10, 10] + crossHeaders.map { _ in 12.0 }).enumerated() {
-            try sheet.setColumns(column...column, width: width)
-        }
-        try sheet.setRow(0, height: 30)
-        try sheet.merge(row: 0, columns: 0...lastColumn, text: title + "汇总", format: formats.title)
+        let widths = [8.0, 30, 10, 10, 10, 10, 10] + crossHeaders.map { _ in 12.0 }
+        for (column, width) in widths.enumerated() { try sheet.setColumns(column...column, width: width) }
+        try Official.writeTitle(title + "汇总", on: sheet, widths: widths, format: formats.title)
         let s = result.summary
         var overview = """
             共 \(s.rows) 行：受理 \(s.accepted) 行，退回 \(s.returned) 行；错误 \(s.errors) 项，警告 \(s.warnings) 项。\
@@ -120,6 +118,7 @@ public enum ReportWorkbook {
             try sheet.write(header, row: row, column: column, format: formats.header)
         }
         row += 1
+        let firstCodeRow = row
         var number = 1
         for code in FindingCode.allCases {
             guard let entry = perCode[code] else { continue }
@@ -165,6 +164,7 @@ public enum ReportWorkbook {
             try sheet.write(header, row: row, column: column, format: formats.header)
         }
         row += 1
+        let classRows = row...(row + table.count - 1)
         for (position, (entry, counts)) in table.enumerated() {
             try sheet.write(Double(position + 1), row: row, column: 0, format: formats.serial)
             try sheet.write(entry.label, row: row, column: 1, format: formats.text)
@@ -198,8 +198,32 @@ public enum ReportWorkbook {
                                 + crossCheck.notes(language: .zh), format: formats.paragraph)
             try sheet.setRow(row, height: 48)
         }
+        let width = OfficialCharts.width(ofColumns: widths)
+        var chartRow = row + 2
+        if number > 1 {
+            let codes = firstCodeRow...(firstCodeRow + number - 2)
+            var chart = Chart(kind: .bar, title: "各类问题次数", categoryAxisTitle: "问题代码", valueAxisTitle: "次数",
+                              series: [Chart.Series(name: "次数", sheet: sheet.name, categories: .column(1, rows: codes),
+                                                    values: .column(3, rows: codes), color: 0xB3261E)])
+            chart.width = width
+            chart.height = max(240, 70 + codes.count * 20)
+            try sheet.insert(chart, row: chartRow, column: 0)
+            chartRow += chart.height / 20 + 2
+        }
+        if !table.isEmpty {
+            let classes = CellRange.column(1, rows: classRows)
+            let series = [("退回行数", 4, UInt32(0x8B1A1A)), ("错误", 5, 0xB3261E), ("警告", 6, 0xC77700)].map { name, column, color in
+                Chart.Series(name: name, sheet: sheet.name, categories: classes, values: .column(column, rows: classRows),
+                             color: color)
+            }
+            var chart = Chart(kind: .column, title: "各班退回行数与问题数", categoryAxisTitle: "班级", valueAxisTitle: "行数 / 个数",
+                              series: series)
+            chart.width = width
+            try sheet.insert(chart, row: chartRow, column: 0)
+        }
+        // One page: the counts and their charts are read together.
         try sheet.setPageSetup(PageSetup(paper: PageSetup.a4, orientation: crossHeaders.isEmpty ? .portrait : .landscape,
-                                         fitToWidth: 1, fitToHeight: 0, footer: Official.pageNumbersOnly))
+                                         fitToWidth: 1, fitToHeight: 1, footer: Official.pageNumbersOnly))
     }
 
     /// The cross-check columns the round's inputs allow (verified/unverified need lists, not enrolled the

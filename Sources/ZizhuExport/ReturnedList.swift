@@ -45,8 +45,7 @@ public enum ReturnedList {
         try sheet.setColumns(1...1, width: 30)
         try sheet.setColumns(2...2, width: 12)
         try sheet.setColumns(3...3, width: 50)
-        try sheet.setRow(0, height: 36)
-        try sheet.merge(row: 0, columns: 0...3, text: title, format: formats.title)
+        try Official.writeTitle(title, on: sheet, widths: [8, 30, 12, 50], format: formats.title)
         try sheet.setRow(1, height: 48)
         try sheet.merge(row: 1, columns: 0...3, text: """
             共退回 \(order.rows.count) 行（\(order.groups.count) 个班级）。每个班级一张工作表，列出原始填写内容、\
@@ -109,18 +108,21 @@ public enum ReturnedList {
         let fixColumn = 3
         let firstCellColumn = 4
         let lastColumn = firstCellColumn + max(0, widestHeaders - 1)
-        let problemWidth = 42.0
-        let fixWidth = 32.0
+        let problemWidth = 32.0
+        let fixWidth = 26.0
 
-        // Column widths: the widest value of each position over the class's rows.
+        // Column widths from the values (Chinese text at most 16, then it wraps); a header gets 8 and wraps above a
+        // narrow column (申请表, 户口本 … hold 有/无): every column fits one page width at a readable scale.
         var widths = [Double](repeating: 6, count: widestHeaders)
         for block in blocks {
             for (column, header) in block.layout.headers.enumerated() {
-                widths[column] = max(widths[column], min(22, Double(DisplayWidth.of(header)) + 2))
+                widths[column] = max(widths[column], min(8, Double(DisplayWidth.of(header)) + 2))
             }
-            for index in block.rows.prefix(500) {
+            for index in block.rows {
                 for (column, value) in result.applicants[index].originalCells.enumerated() where column < widths.count {
-                    widths[column] = max(widths[column], min(22, Double(DisplayWidth.of(value)) + 2))
+                    // Digits (an ID, a card) stay on one line; Chinese text wraps after 16.
+                    let limit: Double = value.utf8.allSatisfy { $0 < 0x80 } ? 22 : 16
+                    widths[column] = max(widths[column], min(limit, Double(DisplayWidth.of(value)) + 2))
                 }
             }
         }
@@ -138,10 +140,10 @@ public enum ReturnedList {
                         text: "\(label) 退回名单（共 \(rows.count) 行）", format: formats.title)
         var row = 1
         var textRanges: [CellRange] = []
-        // Not fitted to one page wide: a class sheet carries every column of the teacher's file and would print
-        // unreadably small. At 100 % the first page holds 文件, 行号, 问题 and 修改建议; the cells follow.
+        // One page wide: a column on a second sheet of paper is a column the teacher never sees next to its
+        // problem. The reasons and the cells are kept narrow (they wrap) so the scale stays readable.
         let setup = { (repeatRow: Int?) in
-            PageSetup(paper: PageSetup.a4, orientation: .landscape,
+            PageSetup(paper: PageSetup.a4, orientation: .landscape, fitToWidth: 1, fitToHeight: 0,
                       repeatRows: repeatRow.map { $0...$0 }, footer: Official.footer(left: "\(label) 退回名单"),
                       margins: (left: 0.4, right: 0.4, top: 0.6, bottom: 0.6))
         }
@@ -151,6 +153,10 @@ public enum ReturnedList {
                             text: "文件：\(block.layout.file)（表头在第 \(block.layout.headerLine) 行）", format: formats.line)
             row += 1
             let headers = ["文件", "行号", "问题", "修改建议"] + block.layout.headers
+            let headerHeight = block.layout.headers.enumerated().map { column, header in
+                rowHeight(header, width: widths[column])
+            }.max() ?? 18
+            try sheet.setRow(row, height: max(22, headerHeight))
             for (column, header) in headers.enumerated() {
                 try sheet.write(header, row: row, column: column, format: formats.header)
             }
@@ -163,15 +169,20 @@ public enum ReturnedList {
             for index in block.rows {
                 let applicant = result.applicants[index]
                 let (problems, fixes) = reasons(result, row: index)
-                try sheet.setRow(row, height: max(rowHeight(problems, width: problemWidth), rowHeight(fixes, width: fixWidth)))
+                let cells = applicant.originalCells
+                // A cell wider than its column wraps (as the reasons do) rather than being cut off on paper.
+                var height = max(rowHeight(problems, width: problemWidth), rowHeight(fixes, width: fixWidth))
+                for (column, value) in cells.enumerated() where column < widths.count {
+                    height = max(height, rowHeight(value, width: widths[column]))
+                }
+                try sheet.setRow(row, height: height)
                 try sheet.write(applicant.layout.file, row: row, column: 0, format: formats.text)
                 try sheet.write(Double(applicant.line), row: row, column: 1, format: formats.serial)
                 try sheet.write(problems, row: row, column: problemColumn, format: formats.wrapText)
                 try sheet.write(fixes, row: row, column: fixColumn, format: formats.wrapText)
-                let cells = applicant.originalCells
                 for column in 0..<block.layout.headers.count {
                     try sheet.write(column < cells.count ? cells[column] : "", row: row, column: firstCellColumn + column,
-                                    format: formats.typed)
+                                    format: formats.typedWrapped)
                 }
                 row += 1
             }

@@ -114,6 +114,27 @@ import ZizhuTestSupport
         #expect(sheet.text(totalRow + 2, 0) == "资助标准：特别困难 1,500.00 元/人，困难 1,150.00 元/人，一般困难 800.00 元/人。")
     }
 
+    @Test func summaryChartsDrawEachTierPerClassOnTheTablesPage() throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round(classes: 3, perClass: 6, otherRows: 0, returnedRows: [0])
+        let path = folder.file("r.xlsx")
+        try RegisterBook.write(result, to: path)
+        let sheet = try #require(try XLSXReadBack.read(path).sheet("汇总"))
+        #expect(sheet.charts.map(\.title) == ["各班受助人数（按档次）", "各班发放金额（按档次）"])
+        let levels = result.policy.tiers.map(\.level)
+        for chart in sheet.charts {
+            #expect(chart.kind == "col" && chart.grouping == "stacked")
+            #expect(chart.categoryAxisTitle == "班级")
+            #expect(chart.seriesNames == levels)
+            #expect(chart.categories.allSatisfy { $0 == "'汇总'!$C$4:$C$6" })
+            #expect(chart.fonts == ["宋体"])
+        }
+        #expect(sheet.charts[0].values.first == "'汇总'!$D$4:$D$6" && sheet.charts[1].values.first == "'汇总'!$E$4:$E$6")
+        // Below the signatures (合计 on row 7, 大写 8, 标准 9, signatures 11), one page with its table.
+        #expect(sheet.charts[0].anchorRow == 12 && sheet.charts[1].anchorRow > sheet.charts[0].anchorRow + 15)
+        #expect(sheet.fitToPage && (sheet.fitToHeight ?? 1) == 1)  // 1 is the default, left out of the XML
+    }
+
     @Test func rowsBeyondASheetContinueOnFurtherSheets() throws {
         let folder = try TemporaryFolder()
         let result = Fixture.round(classes: 3, perClass: 4, otherRows: 0, returnedRows: [])

@@ -36,6 +36,26 @@ import ZizhuTestSupport
         #expect(Array(summary.rowTexts(classRow).dropFirst()) == ["高二(10)班", "4", "3", "1", "3", "1"])
     }
 
+    @Test func summaryChartsDrawFindingsPerCodeAndReturnedRowsPerClass() throws {
+        let folder = try TemporaryFolder()
+        let result = Fixture.round(classes: 3, perClass: 4, otherRows: 2, returnedRows: [1, 6])
+        let path = folder.file(ReportWorkbook.fileName)
+        try ReportWorkbook.write(result, to: path)
+        let summary = try #require(try XLSXReadBack.read(path).sheet("汇总"))
+        #expect(summary.charts.map(\.title) == ["各类问题次数", "各班退回行数与问题数"])
+        let codes = summary.charts[0]
+        let firstCode = try #require(summary.cells.first { $0.text == "代码" }?.row) + 1
+        let codeCount = Set(result.findings.map(\.code)).count
+        #expect(codes.kind == "bar" && codes.categoryAxisTitle == "问题代码" && codes.valueAxisTitle == "次数")
+        #expect(codes.categories == ["'汇总'!$B$\(firstCode + 1):$B$\(firstCode + codeCount)"])
+        let classes = summary.charts[1]
+        #expect(classes.kind == "col" && classes.grouping == "clustered")
+        #expect(classes.seriesNames == ["退回行数", "错误", "警告"])
+        let firstClass = try #require(summary.cells.first { $0.column == 1 && $0.text == "班级" }?.row) + 1
+        #expect(classes.values.first == "'汇总'!$E$\(firstClass + 1):$E$\(firstClass + 3)")
+        #expect(summary.fitToPage && (summary.fitToHeight ?? 1) == 1)  // 1 is the default, left out of the XML
+    }
+
     @Test func showValuesUnmasksAndEnglishWorks() throws {
         let folder = try TemporaryFolder()
         let result = Fixture.round(returnedRows: [1])

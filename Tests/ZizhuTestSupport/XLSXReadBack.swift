@@ -36,6 +36,9 @@ public struct XLSXReadBack: Decodable, Sendable {
         public let inlineStrings: Bool
         /// The native charts drawn on this sheet, in the order of its drawing.
         public let charts: [Chart]
+        /// Row 1's height in points (nil: the default) and whether A1 wraps: the title's.
+        public let titleHeight: Double?
+        public let titleWraps: Bool
 
         /// The cell at a 0-based position, nil when empty.
         public func cell(_ row: Int, _ column: Int) -> Cell? {
@@ -69,7 +72,7 @@ public struct XLSXReadBack: Decodable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case name, maxRow, maxColumn, cells, merges, freezePanes, printTitleRows, orientation, paperSize,
-                 fitToHeight, fitToPage, autofilter, footer, ignoredNumberAsText, columnWidths, inlineStrings, charts
+                 fitToHeight, fitToPage, autofilter, footer, ignoredNumberAsText, columnWidths, inlineStrings, charts, titleHeight, titleWraps
         }
     }
 
@@ -235,6 +238,8 @@ for position, ws in enumerate(formulas.worksheets):
         "columnWidths": widths,
         "inlineStrings": 't="inlineStr"' in xml,
         "charts": charts_of("xl/worksheets/sheet%d.xml" % (position + 1)),
+        "titleHeight": ws.row_dimensions[1].height,
+        "titleWraps": bool(ws["A1"].alignment and ws["A1"].alignment.wrap_text),
     })
 json.dump(out, sys.stdout, ensure_ascii=False)
 """#
