@@ -184,6 +184,28 @@ def main():
         print(f"stored: {stored.split()[0]} rounds of {count} schools, {in_database:,} accepted rows; "
               f"planted 双学籍 {planted}, found on both sides {found}; duplicate-id-across-schools findings "
               f"{reported} = rows whose ID another school has {expected} ({reported - 2 * planted} not planted)")
+
+        # The inspector's view of the whole district: the page, then its two workbooks (each the median of 5).
+        month = rounds[0]["createdAt"][:7] if rounds and rounds[0] else ""
+        for what, path in (("区内汇总 page", "/district?sort=amount&order=desc"),
+                           ("汇总表.xlsx", "/district/summary.xlsx"),
+                           (f"通报.xlsx ({month})", f"/district/bulletin.xlsx?month={month}")):
+            times = []
+            for _ in range(5):
+                started = time.perf_counter()
+                status, _, body = reviewer.get(path)
+                times.append(time.perf_counter() - started)
+                if status != 200:
+                    failures.append(f"{path}: {status}")
+            times.sort()
+            print(f"{what}: {len(body):,} bytes, median {times[2] * 1000:.0f} ms of 5 ({count} schools)")
+        status, _, page = reviewer.get("/district")
+        lines = page.decode().split("<tbody>", 1)[-1].split("</tbody>", 1)[0].count("<tr")
+        if lines != count:
+            failures.append(f"区内汇总 has {lines} school lines, not {count}")
+        total = page.decode().split("<tfoot>", 1)[-1].split("</tfoot>", 1)[0]
+        if f"<td>{accepted}</td>" not in total:
+            failures.append(f"区内汇总's 合计 does not show the {accepted} accepted rows")
     finally:
         if server:
             server.stop()

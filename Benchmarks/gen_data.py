@@ -5,8 +5,9 @@
     python3 Benchmarks/gen_data.py --rows 1000000 --out data/roster_1000000.csv \
         --gb18030-out data/roster_1000000_gb18030.csv
 
-UTF-8 with BOM, CRLF, 15 columns (序号 姓名 性别 身份证号 学籍号 班级 困难等级 资助金额 银行卡号 开户行 联系电话
-申请表 户口本 身份证复印件 备注). About 1 % of the remarks are quoted because they hold a comma, a quote or a
+UTF-8 with BOM, CRLF, 16 columns (序号 姓名 性别 身份证号 学籍号 班级 困难等级 资助金额 银行卡号 开户行 持卡人
+联系电话 申请表 户口本 身份证复印件 备注); 持卡人 is the student (the column is required to write a bank list, so
+without it every row would be returned and the register would be empty). About 1 % of the remarks are quoted because they hold a comma, a quote or a
 CRLF (so physical lines > records). IDs are valid GB 11643 numbers with real province codes, birth dates
 that make students 15–18 on 2026-09-01 and a sex digit matching 性别; 学籍号 is G + ID; cards are 19 digits
 with a real BIN matching 开户行 and a Luhn digit; IDs, cards, phones and (name, birth date) are unique;
@@ -21,7 +22,7 @@ import csv
 import os
 import random
 
-HEADER = ["序号", "姓名", "性别", "身份证号", "学籍号", "班级", "困难等级", "资助金额", "银行卡号", "开户行",
+HEADER = ["序号", "姓名", "性别", "身份证号", "学籍号", "班级", "困难等级", "资助金额", "银行卡号", "开户行", "持卡人",
           "联系电话", "申请表", "户口本", "身份证复印件", "备注"]
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -157,7 +158,7 @@ class Generator:
         else:
             remark = ""
         mark = "有" if rng.random() < 0.7 else "√"
-        return [None, name, "男" if male else "女", pid, "G" + pid, class_name, level, amount, card, bank,
+        return [None, name, "男" if male else "女", pid, "G" + pid, class_name, level, amount, card, bank, name,
                 phone, mark, mark, mark, remark]
 
 

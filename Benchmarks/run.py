@@ -140,7 +140,9 @@ def ensure_data(rows):
     os.makedirs(DATA, exist_ok=True)
     utf8 = os.path.join(DATA, f"roster_{rows}.csv")
     gb = os.path.join(DATA, f"roster_{rows}_gb18030.csv")
-    if not (os.path.exists(utf8) and os.path.exists(gb)):
+    # A cache from before the roster had its 持卡人 column would return every row: made again.
+    stale = os.path.exists(utf8) and "持卡人" not in open(utf8, encoding="utf-8-sig").readline()
+    if stale or not (os.path.exists(utf8) and os.path.exists(gb)):
         print(f"generating {rows:,} rows (cached in {os.path.relpath(DATA, ROOT)}/) …", flush=True)
         subprocess.run([sys.executable, os.path.join(HERE, "gen_data.py"), "--rows", str(rows), "--out", utf8,
                         "--gb18030-out", gb], check=True)

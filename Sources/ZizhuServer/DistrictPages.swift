@@ -120,10 +120,7 @@ extension Pages {
 
     /// The query naming a period: `term`, `year` and, when set, `program`.
     static func query(_ period: DistrictPeriod) -> String {
-        func encoded(_ text: String) -> String {
-            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        }
-        return "term=\(encoded(period.term))&year=\(period.year)" + (period.program.map { "&program=\(encoded($0))" } ?? "")
+        "term=\(escapeQuery(period.term))&year=\(period.year)" + (period.program.map { "&program=\(escapeQuery($0))" } ?? "")
     }
 
     static func district(_ text: PageText, _ view: DistrictView?) -> String {

@@ -17,7 +17,10 @@ func escapeHTML(_ text: String) -> String {
     return out
 }
 
-/// Percent-encodes a query value.
+/// Percent-encodes a query value (or an RFC 5987 file name): everything but ASCII letters, digits and `-._~`.
+/// (`CharacterSet.alphanumerics` would let 汉字 through unencoded: they are Unicode letters.)
 func escapeQuery(_ text: String) -> String {
-    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    text.addingPercentEncoding(withAllowedCharacters: unreservedInURL) ?? ""
 }
+
+private let unreservedInURL = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")

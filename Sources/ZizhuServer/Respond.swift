@@ -36,7 +36,7 @@ enum Respond {
     /// A file to save, under its own name (RFC 6266 with a UTF-8 `filename*` so Chinese names survive).
     static func download(path: String, name: String) -> Response? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
+        let encoded = escapeQuery(name)
         let ascii = String(name.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 }.map(Character.init))
         let type = name.hasSuffix(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             : name.hasSuffix(".zip") ? "application/zip" : name.hasSuffix(".json") ? "application/json" : "application/octet-stream"

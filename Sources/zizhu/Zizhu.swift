@@ -24,6 +24,7 @@ struct Zizhu: AsyncParsableCommand {
     /// The contract wants exit 2 for usage errors (ArgumentParser's default is 64) and a one-line reason,
     /// never a stack trace.
     static func main() async {
+        OpenFileLimit.raise()
         do {
             var command = try parseAsRoot()
             if var server = command as? any AsyncParsableCommand {

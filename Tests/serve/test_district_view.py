@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -156,8 +157,19 @@ def test_district_view(results, binary):
         results.check([row[0] for row in table_rows(page.decode())][:3] == ["示例县第三中学", "示例县第二中学", "示例县第一中学"],
                       "sorting by school, descending")
 
-        # The 汇总表 from the page.
+        # The page's 学期 choice, as the browser sends it (the select's value is a query of its own).
         term, year = a_round.get("term", ""), a_round.get("year", 0)
+        chosen = f"term={urllib.parse.quote(term, safe='')}&year={year}"
+        status, _, page = reviewer.get("/district?period=" + urllib.parse.quote(chosen, safe=""))
+        selected = re.search(r'<option value="([^"]*)" selected>([^<]*)</option>', page.decode())
+        results.check(status == 200 and selected and selected.group(2) == f"{year}年{term}",
+                      f"the 学期 chosen is the one shown ({selected.group(2) if selected else None})")
+        results.check(selected and selected.group(1) == chosen.replace("&", "&amp;"),
+                      "its value is percent-encoded ASCII")
+        results.check(reviewer.get(f"/district?term={urllib.parse.quote('2030春季学期')}&year=2030")[0] == 200,
+                      "a term nobody submitted shows an empty table, not an error")
+
+        # The 汇总表 from the page.
         status, headers, data = reviewer.get("/district/summary.xlsx")
         results.check(status == 200 and data[:2] == b"PK" and "attachment" in headers.get("Content-Disposition", ""),
                       f"/district/summary.xlsx is a workbook to save ({status})")
